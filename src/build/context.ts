@@ -1,0 +1,25 @@
+import type { Council } from '../model/types.ts';
+
+/** What every output stage is given: the model and where to write. */
+export interface BuildContext {
+  council: Council;
+  /** Absolute path of the content folder the model was read from. */
+  contentDir: string;
+  /** Absolute path of the staging folder: the new site is written here, then swapped into place. */
+  outDir: string;
+  /** Absolute path of a cache folder outside the output (kept between builds). */
+  cacheDir: string;
+  /** Progress reporter; silent with --quiet. */
+  log: (line: string) => void;
+  /**
+   * Named site-relative URLs that one stage publishes for a later one, e.g. the search stage
+   * registers 'search.js' -> '/search/search.3fa2b1c4.js' and the pages stage hands it to templates.
+   */
+  assets: Map<string, string>;
+}
+
+/** One output of the build (pages, PDFs, search index, open data …), run in order by src/build/build.ts. */
+export interface OutputStage {
+  name: string;
+  run(ctx: BuildContext): Promise<void>;
+}

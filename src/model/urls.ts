@@ -1,0 +1,37 @@
+/**
+ * Every public URL of a Minutebook site, in one place. These are permanent: a change here breaks
+ * links that residents, councillors and other sites already hold. All are site-relative.
+ */
+export const urls = {
+  home: () => '/',
+  committees: () => '/committees/',
+  committee: (slug: string) => `/committees/${slug}/`,
+  meetings: () => '/meetings/',
+  meeting: (meeting: string) => `/meetings/${meeting}/`,
+  /** The meeting pack: cover page plus every item, with a bookmark per item. */
+  meetingPack: (meeting: string) => `/meetings/${meeting}/${meeting}.pdf`,
+  item: (meeting: string, item: string) => `/meetings/${meeting}/${item}/`,
+  /** An item's PDF sits beside its page folder. */
+  itemPdf: (meeting: string, item: string) => `/meetings/${meeting}/${item}.pdf`,
+  issue: (slug: string) => `/issues/${slug}/`,
+  decisions: () => '/decisions/',
+  search: () => '/search/',
+  /** Attachment files keep their path inside content/. */
+  file: (relativePath: string) => `/files/${relativePath.split('/').map(encodeURIComponent).join('/')}`,
+  api: (name: string) => `/api/${name}`,
+  feed: {
+    decisions: () => '/feeds/decisions.xml',
+    committee: (slug: string) => `/feeds/committees/${slug}.xml`,
+    issue: (slug: string) => `/feeds/issues/${slug}.xml`,
+  },
+  calendar: {
+    all: () => '/calendar/meetings.ics',
+    committee: (slug: string) => `/calendar/committees/${slug}.ics`,
+  },
+} as const;
+
+/** The file path (relative to the output folder, with / separators) that serves a site-relative URL. */
+export function outputPathOf(url: string): string {
+  const decoded = url.split('/').map(decodeURIComponent).join('/').replace(/^\//, '');
+  return decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+}
