@@ -1,0 +1,71 @@
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadCouncil } from '../content/load.ts';
+import type { Problem } from '../content/problems.ts';
+import type { BuildContext, OutputStage } from './context.ts';
+import { STAGES } from './stages.ts';
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  /** Kept between builds, outside the output (default: .minutebook-cache beside the output folder). */
+  cacheDir?: string;
+  log?: (line: string) => void;
+  /** Stages to run (default: all); tests may run fewer. */
+  stages?: readonly OutputStage[];
+  cwd?: string;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  problems: Problem[];
+}
+
+/**
+ * Build the site into a staging folder beside the output, then swap it into place.
+ * On any failure (content errors or a crash) the previous output is left exactly as it was.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const contentDir = path.resolve(options.contentDir);
+  const outDir = path.resolve(options.outDir);
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(path.dirname(outDir), '.minutebook-cache'));
+
+  const started = Date.now();
+  const { council, problems } = await loadCouncil(contentDir, { cwd: options.cwd });
+  if (!council) return { ok: false, problems };
+  log(`reading: ${council.committees.length} committees, ${council.meetings.length} meetings, ${council.items.length} items (${Date.now() - started} ms)`);
+
+  await mkdir(path.dirname(outDir), { recursive: true });
+  await mkdir(cacheDir, { recursive: true });
+  const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
+  try {
+    const ctx: BuildContext = { council, contentDir, outDir: staging, cacheDir, log, assets: new Map() };
+    for (const stage of options.stages ?? STAGES) {
+      const t = Date.now();
+      await stage.run(ctx);
+      log(`${stage.name}: done (${Date.now() - t} ms)`);
+    }
+    await swapInto(staging, outDir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw new Error(`The build failed, and ${path.relative(options.cwd ?? process.cwd(), outDir) || outDir} was left as it was`, { cause: error });
+  }
+  return { ok: true, problems };
+}
+
+/** Replace `outDir` by `staging` with two renames, so the output is never half-written. */
+async function swapInto(staging: string, outDir: string) {
+  const exists = await stat(outDir).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    await rename(staging, outDir);
+    return;
+  }
+  const old = `${staging}.old`;
+  await rename(outDir, old);
+  await rename(staging, outDir);
+  await rm(old, { recursive: true, force: true });
+}

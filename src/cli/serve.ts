@@ -1,0 +1,106 @@
+import { watch } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { build } from '../build/build.ts';
+import type { Problem } from '../content/problems.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const RELOAD_SCRIPT = "new EventSource('/__minutebook/events').onmessage = () => location.reload();\n";
+
+export interface ServeOptions {
+  contentDir: string;
+  outDir: string;
+  cacheDir?: string;
+  port: number;
+  io: { out: (l: string) => void; err: (l: string) => void };
+  report: (problems: Problem[]) => void;
+}
+
+/**
+ * Build, serve the output on 127.0.0.1 only (never every interface), and rebuild when the content
+ * changes; open pages reload themselves after a good build. A failed rebuild keeps the last good site.
+ */
+export async function serve(options: ServeOptions): Promise<number> {
+  const { io } = options;
+  const outDir = path.resolve(options.outDir);
+  const clients = new Set<ServerResponse>();
+
+  const rebuild = async () => {
+    try {
+      const result = await build({ contentDir: options.contentDir, outDir, cacheDir: options.cacheDir, log: io.out });
+      options.report(result.problems);
+      if (!result.ok) io.err('Build stopped by content errors; still serving the last good build.');
+      else for (const client of clients) client.write('data: reload\n\n');
+    } catch (error) {
+      io.err(`${(error as Error).message}: ${String((error as Error).cause)}`);
+    }
+  };
+  await rebuild();
+
+  const server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (pathname === '/__minutebook/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (pathname === '/__minutebook/live-reload.js') {
+      res.writeHead(200, { 'content-type': TYPES['.js']! }).end(RELOAD_SCRIPT);
+      return;
+    }
+    let file = path.join(outDir, pathname);
+    if (!file.startsWith(outDir)) return void res.writeHead(400).end();
+    let status = 200;
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      await stat(file);
+    } catch {
+      [file, status] = [path.join(outDir, '404.html'), 404];
+    }
+    try {
+      let body: Buffer | string = await readFile(file);
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      if (type.startsWith('text/html')) {
+        body = body.toString('utf8').replace('</body>', '<script src="/__minutebook/live-reload.js" defer></script></body>');
+      }
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+    } catch {
+      res.writeHead(404).end('Not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  io.out(`Previewing on http://127.0.0.1:${(server.address() as AddressInfo).port}/ (Ctrl+C to stop)`);
+
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const watcher = watch(options.contentDir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(rebuild);
+    }, 200);
+  });
+
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => {
+      watcher.close();
+      for (const client of clients) client.end();
+      server.close(() => resolve(0));
+    });
+  });
+}

@@ -1,0 +1,177 @@
+import { DateTime } from 'luxon';
+import { compareItemNumbers } from '../model/queries.ts';
+import type { AgendaItem, Attachment, Committee, Council, Issue, Meeting, OpenItem, Site } from '../model/types.ts';
+import { urls } from '../model/urls.ts';
+import type { ParsedYaml } from './frontmatter.ts';
+import type { Problems } from './problems.ts';
+import type { ItemData, MeetingData } from './schemas.ts';
+
+/** An item file that passed validation, before it is tied to the rest of the council. */
+export interface LoadedItem {
+  slug: string;
+  data: ItemData;
+  body: string;
+  sourcePath: string;
+  parsed: ParsedYaml;
+  attachments: Attachment[];
+}
+
+export interface LoadedMeeting {
+  slug: string;
+  data: MeetingData;
+  notes: string;
+  sourcePath: string;
+  items: LoadedItem[];
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Tie validated files into the council model: sort everything, resolve each reference to the
+ * meeting and item it came from, derive onward referrals and issue histories. Cross-file
+ * problems (a call-in deadline before the meeting, a referral from the future) are recorded.
+ */
+export function assembleCouncil(site: Site, committeeList: Committee[], loaded: LoadedMeeting[], problems: Problems): Council {
+  const sortedMeetings = [...loaded].sort(
+    (a, b) => byString(a.data.date, b.data.date) || byString(a.data.time ?? '', b.data.time ?? '') || byString(a.slug, b.slug),
+  );
+  const committees = [...committeeList].sort((a, b) => a.name.localeCompare(b.name, 'en') || byString(a.slug, b.slug));
+  const committeeBySlug = new Map(committees.map((c) => [c.slug, c]));
+
+  const meetings: Meeting[] = [];
+  const items: AgendaItem[] = [];
+  const sources = new Map<AgendaItem, LoadedItem>();
+  for (const m of sortedMeetings) {
+    const agenda = [...m.items].sort((a, b) => compareItemNumbers(a.data.item, b.data.item));
+    const meeting: Meeting = {
+      slug: m.slug,
+      committee: m.data.committee,
+      date: m.data.date,
+      ...(m.data.time !== undefined && {
+        time: m.data.time,
+        start: DateTime.fromISO(`${m.data.date}T${m.data.time}`, { zone: site.timezone }).toISO()!,
+      }),
+      ...(m.data.venue !== undefined && { venue: m.data.venue }),
+      status: m.data.status,
+      attendees: m.data.attendees,
+      apologies: m.data.apologies,
+      notes: m.notes,
+      url: urls.meeting(m.slug),
+      pack: urls.meetingPack(m.slug),
+      items: agenda.map((i) => `${m.slug}/${i.slug}`),
+      sourcePath: m.sourcePath,
+    };
+    meetings.push(meeting);
+    committeeBySlug.get(meeting.committee)!.meetings.push(meeting.slug);
+    for (const loadedItem of agenda) {
+      const item = toItem(loadedItem, meeting, problems);
+      sources.set(item, loadedItem);
+      items.push(item);
+    }
+  }
+
+  linkReferrals(items, meetings, sources, problems);
+  return { site, committees, meetings, items, issues: collectIssues(items) };
+}
+
+function toItem(loaded: LoadedItem, meeting: Meeting, problems: Problems): AgendaItem {
+  const d = loaded.data;
+  const common = {
+    id: `${meeting.slug}/${loaded.slug}`,
+    slug: loaded.slug,
+    meeting: meeting.slug,
+    committee: meeting.committee,
+    date: meeting.date,
+    item: d.item,
+    title: d.title,
+    url: urls.item(meeting.slug, loaded.slug),
+    pdf: urls.itemPdf(meeting.slug, loaded.slug),
+    sourcePath: loaded.sourcePath,
+  };
+  // An exempt item keeps nothing but its number, title and reason, so no output can leak the rest.
+  if (d.exempt) return { ...common, exempt: true, exemptReason: d.exempt_reason! };
+  if (d.call_in_deadline !== undefined && d.call_in_deadline < meeting.date) {
+    problems.error(
+      loaded.sourcePath,
+      loaded.parsed.lineOf(['call_in_deadline']),
+      'call_in_deadline',
+      `${d.call_in_deadline} is before the meeting on ${meeting.date} (expected a date on or after the meeting)`,
+    );
+  }
+  return {
+    ...common,
+    exempt: false,
+    type: d.type,
+    ...(d.minute !== undefined && { minute: d.minute }),
+    lang: d.lang,
+    ...(d.report_of !== undefined && { reportOf: d.report_of }),
+    ...(d.issue !== undefined && { issue: d.issue }),
+    ...(d.referred_from !== undefined && {
+      referredFrom: {
+        committee: d.referred_from.committee,
+        date: d.referred_from.date,
+        ...(d.referred_from.minute !== undefined && { minute: d.referred_from.minute }),
+      },
+    }),
+    referredTo: [],
+    ...(d.decision !== undefined && { decision: d.decision }),
+    resolved: d.resolved,
+    recommended: d.recommended,
+    ...(d.reasons !== undefined && { reasons: d.reasons }),
+    keyDecision: d.key_decision,
+    ...(d.call_in_deadline !== undefined && { callInDeadline: d.call_in_deadline }),
+    attachments: loaded.attachments,
+    body: loaded.body,
+  };
+}
+
+/**
+ * Resolve each `referred_from` to its meeting and item, and record the onward referral on that item:
+ * "Referred to" is derived here, never authored twice. A source outside the content (an older
+ * archive) is allowed, with a warning, and shown without a link.
+ */
+function linkReferrals(items: AgendaItem[], meetings: Meeting[], sources: Map<AgendaItem, LoadedItem>, problems: Problems) {
+  const meetingsOn = new Map<string, Meeting[]>();
+  for (const m of meetings) {
+    const key = `${m.committee} ${m.date}`;
+    meetingsOn.set(key, [...(meetingsOn.get(key) ?? []), m]);
+  }
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const item of items) {
+    if (item.exempt || !item.referredFrom) continue;
+    const from = item.referredFrom;
+    const loaded = sources.get(item)!;
+    const line = (key: string) => loaded.parsed.lineOf(['referred_from', key]);
+    if (from.date > item.date) {
+      problems.error(item.sourcePath, line('date'), 'referred_from.date', `${from.date} is after this meeting on ${item.date} (expected the earlier meeting the minute came from)`);
+      continue;
+    }
+    const candidates = meetingsOn.get(`${from.committee} ${from.date}`);
+    if (!candidates) {
+      problems.warn(item.sourcePath, line('date'), 'referred_from', `no ${from.committee} meeting on ${from.date} in the content, so the reference is shown without a link`);
+      continue;
+    }
+    const meeting = candidates[0]!;
+    from.meeting = meeting.slug;
+    if (from.minute === undefined) continue;
+    const source = meeting.items.map((id) => byId.get(id)!).find((i) => !i.exempt && i.minute === from.minute);
+    if (!source || source.exempt) {
+      problems.warn(item.sourcePath, line('minute'), 'referred_from.minute', `no minute ${from.minute} in ${meeting.sourcePath.replace(/\/index\.md$/, '')}, so the reference links to the meeting only`);
+      continue;
+    }
+    from.itemId = source.id;
+    source.referredTo.push({ committee: item.committee, date: item.date, meeting: item.meeting, itemId: item.id });
+  }
+}
+
+/** Group items by `issue`, oldest first (items are already in meeting order). */
+function collectIssues(items: AgendaItem[]): Issue[] {
+  const groups = new Map<string, OpenItem[]>();
+  for (const item of items) {
+    if (item.exempt || !item.issue) continue;
+    groups.set(item.issue, [...(groups.get(item.issue) ?? []), item]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => byString(a, b))
+    .map(([slug, members]) => ({ slug, url: urls.issue(slug), title: members[0]!.title, items: members.map((i) => i.id) }));
+}

@@ -1,0 +1,41 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/** What a content folder holds, by role, in a stable (sorted) order. */
+export interface ContentFiles {
+  site: string;
+  committees: string[];
+  /** Meeting folders, each with its index.md (if present) and item files. */
+  meetings: { folder: string; dir: string; index?: string; items: string[] }[];
+}
+
+async function list(dir: string) {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+const isMarkdown = (name: string) => name.endsWith('.md') && !name.startsWith('.');
+
+/** Find the site file, committee files and meeting folders under a content folder. */
+export async function findContentFiles(contentDir: string): Promise<ContentFiles> {
+  const committeesDir = path.join(contentDir, 'committees');
+  const meetingsDir = path.join(contentDir, 'meetings');
+  const committees = (await list(committeesDir)).filter((e) => e.isFile() && isMarkdown(e.name)).map((e) => path.join(committeesDir, e.name));
+  const meetings: ContentFiles['meetings'] = [];
+  for (const entry of await list(meetingsDir)) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    const dir = path.join(meetingsDir, entry.name);
+    const files = (await list(dir)).filter((e) => e.isFile() && isMarkdown(e.name));
+    meetings.push({
+      folder: entry.name,
+      dir,
+      index: files.some((f) => f.name === 'index.md') ? path.join(dir, 'index.md') : undefined,
+      items: files.filter((f) => f.name !== 'index.md').map((f) => path.join(dir, f.name)),
+    });
+  }
+  return { site: path.join(contentDir, 'site.yml'), committees, meetings };
+}
