@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import MarkdownItCtor, { type MarkdownIt } from 'markdown-it';
 
 /** Link schemes a content author may use; anything else (javascript:, data:, vbscript:, file:) is dropped. */
 const SAFE_LINK = /^(https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:]*$)/i;
@@ -8,7 +8,7 @@ const SAFE_LINK = /^(https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:]*$)/i;
  * Raw HTML is off, so content text never becomes markup; unsafe link targets are left as plain text.
  */
 export function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  const md = new MarkdownItCtor({ html: false, linkify: true, typographer: false });
   const validate = md.validateLink.bind(md);
   md.validateLink = (url: string) => validate(url) && SAFE_LINK.test(url.trim());
   return md;

@@ -27,6 +27,16 @@ export const urls = {
   calendar: {
     all: () => '/calendar/meetings.ics',
     committee: (slug: string) => `/calendar/committees/${slug}.ics`,
+    /** One meeting, for the "Add to calendar" link on its page. */
+    meeting: (slug: string) => `/calendar/meetings/${slug}.ics`,
+  },
+  /** The OParl 1.1 export: static JSON, each object served at its id (see docs/open-data.md). */
+  oparl: {
+    system: () => '/oparl/system.json',
+    /** One object; `key` may hold `/` (an item id) and each segment is percent-encoded. */
+    object: (kind: string, key: string) => `/oparl/${kind}/${key.split('/').map(encodeURIComponent).join('/')}.json`,
+    /** Page `page` (from 1) of a paginated list. */
+    list: (kind: string, page: number) => `/oparl/lists/${kind}/${page}.json`,
   },
 } as const;
 

@@ -10,7 +10,7 @@ export const pagesStage: OutputStage = {
     setBuildContext(ctx);
     try {
       const eleventy = new Eleventy(LAYOUTS_DIR, ctx.outDir, { quietMode: true, configPath: ELEVENTY_CONFIG });
-      eleventy.setIsVerbose(false);
+      eleventy.disableLogger();
       await eleventy.write();
     } finally {
       setBuildContext(undefined);
