@@ -22,6 +22,11 @@ interface Io {
 
 const defaultIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
 
+function count(problems: Problem[]) {
+  const n = problems.filter((p) => p.severity === 'error').length;
+  return `${n} error${n === 1 ? '' : 's'}`;
+}
+
 function report(problems: Problem[], io: Io) {
   for (const p of problems) (p.severity === 'error' ? io.err : io.out)(formatProblem(p));
 }
@@ -61,7 +66,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const { council, problems } = await loadCouncil(contentDir);
       report(problems, io);
       if (!council) {
-        io.err(`${problems.filter((p) => p.severity === 'error').length} error(s) in ${contentDir}.`);
+        io.err(`check: ${count(problems)} in content folder "${contentDir}".`);
         return EXIT.content;
       }
       io.out(`${contentDir} is valid: ${council.committees.length} committees, ${council.meetings.length} meetings, ${council.items.length} items.`);
@@ -71,7 +76,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const result = await build({ contentDir, outDir, cacheDir: values.cache as string | undefined, log });
       report(result.problems, io);
       if (!result.ok) {
-        io.err(`Build stopped: ${result.problems.filter((p) => p.severity === 'error').length} error(s) in ${contentDir}. ${outDir} was left as it was.`);
+        io.err(`build: ${count(result.problems)} in content folder "${contentDir}"; nothing was published and "${outDir}" was left as it was.`);
         return EXIT.content;
       }
       log(`Built ${outDir}.`);

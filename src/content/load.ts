@@ -72,7 +72,9 @@ export async function loadCouncil(contentDir: string, options: { cwd?: string } 
     meetingBySlug.set(slug, folderShown);
     const parsed = parseMarkdownFile(await readFile(folder.index, 'utf8'));
     const data = validate(meetingSchema, parsed, indexShown, KNOWN_KEYS.meeting, problems);
-    if (data) checkCommittee(data.committee, committees, parsed, ['committee'], indexShown, problems);
+    // Check the committee even when another field is wrong, so every problem is reported at once.
+    const committee = (parsed.data as { committee?: unknown } | undefined)?.committee;
+    if (typeof committee === 'string') checkCommittee(committee, committees, parsed, ['committee'], indexShown, problems);
     const items = await loadItems(root, folder.items, slug, shown, committees, problems);
     if (data) meetings.push({ slug, data, notes: parsed.body, sourcePath: indexShown, items });
   }
@@ -169,6 +171,8 @@ async function loadItems(
       referred_from: KNOWN_KEYS.referred_from,
       attachments: KNOWN_KEYS.attachment,
     });
+    const from = (parsed.data as { referred_from?: { committee?: unknown } } | undefined)?.referred_from?.committee;
+    if (typeof from === 'string') checkCommittee(from, committees, parsed, ['referred_from', 'committee'], fileShown, problems);
     if (!slug || slug === meetingSlug) {
       problems.error(fileShown, 1, 'file name', `"${base}" cannot be an item's URL (expected a name such as 05-budget.md, unlike the folder's)`);
       continue;
@@ -186,7 +190,6 @@ async function loadItems(
       continue;
     }
     byNumber.set(data.item, fileShown);
-    if (data.referred_from) checkCommittee(data.referred_from.committee, committees, parsed, ['referred_from', 'committee'], fileShown, problems);
     const attachments = await loadAttachments(root, file, data, parsed, fileShown, problems);
     items.push({ slug, data, body: parsed.body, sourcePath: fileShown, parsed, attachments });
   }

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCouncil } from '../../src/content/load.ts';
+import { indexOf } from '../../src/model/queries.ts';
+import type { Council, OpenItem } from '../../src/model/types.ts';
+
+const VALID = path.resolve(__dirname, '../fixtures/valid');
+let council: Council;
+
+const open = (id: string) => {
+  const item = indexOf(council).item(id);
+  if (item.exempt) throw new Error(`${id} is exempt`);
+  return item as OpenItem;
+};
+
+beforeAll(async () => {
+  const result = await loadCouncil(VALID);
+  expect(result.problems).toEqual([]);
+  council = result.council!;
+});
+
+describe('loadCouncil on the valid fixture', () => {
+  it('keeps dates as written, not as js-yaml Date objects', () => {
+    const meeting = indexOf(council).meeting('2025-07-07-cabinet');
+    expect(meeting.date).toBe('2025-07-07');
+  });
+
+  it('gives meeting start times with the council zone offset either side of the clock change', () => {
+    expect(indexOf(council).meeting('2026-10-27-cabinet').start).toMatch(/T10:00:00\.000\+00:00$/);
+    expect(indexOf(council).meeting('2026-03-31-cabinet').start).toMatch(/\+01:00$/);
+  });
+
+  it('sorts meetings by date and items in agenda order', () => {
+    const dates = council.meetings.map((m) => m.date);
+    expect(dates).toEqual([...dates].sort());
+    const agenda = indexOf(council).meeting('2026-10-27-cabinet').items;
+    expect(agenda.map((id) => indexOf(council).item(id).item)).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('resolves a reference to the meeting and item it came from', () => {
+    const reference = open('2025-07-07-cabinet/02-reference-library-service-review');
+    expect(reference.referredFrom).toMatchObject({
+      committee: 'scrutiny-communities',
+      meeting: '2025-06-12-scrutiny-communities',
+      itemId: '2025-06-12-scrutiny-communities/03-library-service-review',
+    });
+  });
+
+  it('derives "referred to" on the source item from the reference', () => {
+    const source = open('2025-06-12-scrutiny-communities/03-library-service-review');
+    expect(source.referredTo).toEqual([
+      { committee: 'cabinet', date: '2025-07-07', meeting: '2025-07-07-cabinet', itemId: '2025-07-07-cabinet/02-reference-library-service-review' },
+    ]);
+  });
+
+  it('collects an issue history oldest first across committees', () => {
+    const issue = council.issues.find((i) => i.slug === 'library-service-review')!;
+    const committees = issue.items.map((id) => indexOf(council).item(id).committee);
+    expect(committees.slice(0, 3)).toEqual(['scrutiny-communities', 'cabinet', 'full-council']);
+    const dates = issue.items.map((id) => indexOf(council).item(id).date);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('keeps only number, title and reason of an exempt item', () => {
+    const exempt = indexOf(council).item('2026-10-27-cabinet/05-disposal-of-land-aberllys-depot');
+    expect(Object.keys(exempt).sort()).toEqual(
+      ['committee', 'date', 'exempt', 'exemptReason', 'id', 'item', 'meeting', 'pdf', 'slug', 'sourcePath', 'title', 'url'].sort(),
+    );
+    expect(JSON.stringify(exempt)).not.toMatch(/zephyrine/i);
+  });
+
+  it('turns unquoted minute and item numbers into text', () => {
+    const item = open('2025-07-07-cabinet/02-reference-library-service-review');
+    expect(item.minute).toBe('503');
+    expect(item.item).toBe('2');
+  });
+
+  it('publishes attachment files under /files/ with their size', () => {
+    const item = open('2025-06-12-scrutiny-communities/03-library-service-review');
+    const file = item.attachments.find((a) => a.kind === 'file')!;
+    expect(file.url).toBe('/files/meetings/2025-06-12-scrutiny-communities/branch-usage-2022-2025.csv');
+    expect(file.size).toBeGreaterThan(0);
+  });
+});
