@@ -13,8 +13,12 @@ export const urls = {
   item: (meeting: string, item: string) => `/meetings/${meeting}/${item}/`,
   /** An item's PDF sits beside its page folder. */
   itemPdf: (meeting: string, item: string) => `/meetings/${meeting}/${item}.pdf`,
+  issues: () => '/issues/',
   issue: (slug: string) => `/issues/${slug}/`,
   decisions: () => '/decisions/',
+  /** The decisions register, one page per year and one per committee. */
+  decisionsInYear: (year: string) => `/decisions/${year}/`,
+  decisionsOfCommittee: (slug: string) => `/decisions/committees/${slug}/`,
   search: () => '/search/',
   /** Attachment files keep their path inside content/. */
   file: (relativePath: string) => `/files/${relativePath.split('/').map(encodeURIComponent).join('/')}`,
