@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import type { Council } from '../model/types.ts';
+import { documentsOf, FIELDS, snippetOf, type Field, type SearchDocument } from './documents.ts';
+import { partition, separator } from './routing.ts';
+import { encodedSize, encodeShard, type ShardTerm } from './shard-format.ts';
+import { CHUNK_SIZE, kindOf, type Manifest, type Meta, type StoredDoc } from './store.ts';
+import { termsOf } from './tokenize.ts';
+import { quantize } from './weights.ts';
+
+/** lunr's BM25 constants (lunr.Builder k1 and b). */
+const K1 = 1.2;
+const B = 0.75;
+
+/** Aim for shard files of about this many bytes: two of them for a two-word query. */
+export const SHARD_TARGET_BYTES = 24_000;
+
+const FIELD_NAMES = Object.keys(FIELDS) as Field[];
+
+/** The files of a search index, by path relative to the site root ("search/…"). */
+export interface BuiltIndex {
+  files: Map<string, Uint8Array>;
+  /** Path of the manifest (the entry point). */
+  manifest: string;
+  docs: number;
+  shards: number;
+}
+
+/** First 10 hex digits of a SHA-256: the content hash in file names. */
+export function hashOf(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex').slice(0, 10);
+}
+
+/**
+ * Every (term, document) weight, computed the way lunr's builder does (BM25 per field, scaled by
+ * the field's boost) but with statistics of the whole archive, and summed over the fields: the
+ * browser only ever asks "which documents contain this term, and how well".
+ */
+export function weighTerms(documents: readonly SearchDocument[]): ShardTerm[] {
+  // Pass 1: per document and field, term frequencies; per field, total length; per term, document count.
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  const docFreq: number[] = [];
+  const totalLength = new Array<number>(FIELD_NAMES.length).fill(0);
+  const perDoc: { lengths: number[]; counts: Map<number, number>[] }[] = [];
+  for (const doc of documents) {
+    const seen = new Set<number>();
+    const lengths: number[] = [];
+    const counts = FIELD_NAMES.map((field, f) => {
+      const terms = termsOf(doc.fields[field], doc.lang);
+      lengths.push(terms.length);
+      totalLength[f]! += terms.length;
+      const count = new Map<number, number>();
+      for (const term of terms) {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = termNames.push(term) - 1;
+          termIds.set(term, id);
+          docFreq.push(0);
+        }
+        count.set(id, (count.get(id) ?? 0) + 1);
+        if (!seen.has(id)) {
+          seen.add(id);
+          docFreq[id]!++;
+        }
+      }
+      return count;
+    });
+    perDoc.push({ lengths, counts });
+  }
+
+  // Pass 2: weights, appended in document order so each posting list comes out sorted.
+  const n = documents.length;
+  const average = totalLength.map((total) => (n === 0 ? 0 : total / n) || 1);
+  const idf = docFreq.map((df) => Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5))));
+  const postings = termNames.map((term) => ({ term, docs: [] as number[], weights: [] as number[] }));
+  perDoc.forEach(({ lengths, counts }, doc) => {
+    const weight = new Map<number, number>();
+    counts.forEach((count, f) => {
+      const boost = FIELDS[FIELD_NAMES[f]!];
+      const norm = K1 * (1 - B + (B * lengths[f]!) / average[f]!);
+      for (const [id, tf] of count) {
+        const score = (idf[id]! * (K1 + 1) * tf) / (norm + tf);
+        weight.set(id, (weight.get(id) ?? 0) + boost * score);
+      }
+    });
+    for (const id of [...weight.keys()].sort((a, b) => a - b)) {
+      postings[id]!.docs.push(doc);
+      postings[id]!.weights.push(quantize(weight.get(id)!));
+    }
+  });
+  return postings.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+}
+
+function json(value: unknown): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(value));
+}
+
+/** Build every file of the search index for a council (pure: nothing is written). */
+export function buildIndex(council: Council, shardTarget = SHARD_TARGET_BYTES): BuiltIndex {
+  const documents = documentsOf(council);
+  const files = new Map<string, Uint8Array>();
+  const committees = council.committees.map((c): [string, string] => [c.slug, c.name]);
+  const committeeIndex = new Map(committees.map(([slug], i) => [slug, i]));
+
+  // Shards: contiguous term ranges of about shardTarget bytes.
+  const terms = weighTerms(documents);
+  const starts = partition(terms.map(encodedSize), shardTarget);
+  const bounds: string[] = [];
+  const shards: string[] = [];
+  starts.forEach((start, i) => {
+    const end = starts[i + 1] ?? terms.length;
+    const bytes = encodeShard(terms.slice(start, end));
+    const path = `search/shards/${hashOf(bytes)}.bin`;
+    files.set(path, bytes);
+    bounds.push(i === 0 ? '' : separator(terms[start - 1]!.term, terms[start]!.term));
+    shards.push(`/${path}`);
+  });
+
+  // Display store: chunks of consecutive documents, in one folder named by the hash of them all.
+  const stored = documents.map(({ item }, i): StoredDoc => [
+    item.id,
+    item.title,
+    item.minute ?? '',
+    item.item,
+    item.date,
+    committeeIndex.get(item.committee) ?? -1,
+    kindOf(item.type, item.keyDecision, item.lang),
+    snippetOf(documents[i]!),
+  ]);
+  const chunks: Uint8Array[] = [];
+  for (let start = 0; start < stored.length; start += CHUNK_SIZE) chunks.push(json(stored.slice(start, start + CHUNK_SIZE)));
+  const storeHash = createHash('sha256');
+  for (const chunk of chunks) storeHash.update(hashOf(chunk));
+  const store = `search/docs-${storeHash.digest('hex').slice(0, 10)}/`;
+  chunks.forEach((chunk, i) => files.set(`${store}${i}.json`, chunk));
+
+  // Filter columns: one run per meeting, one kind per document.
+  const meta: Meta = { meetings: [], kinds: '' };
+  let meeting: string | undefined;
+  for (const { item } of documents) {
+    const run = meta.meetings.at(-1);
+    if (run !== undefined && item.meeting === meeting) run[2]++;
+    else meta.meetings.push([item.date, committeeIndex.get(item.committee) ?? -1, 1]);
+    meeting = item.meeting;
+    meta.kinds += kindOf(item.type, item.keyDecision, item.lang);
+  }
+  const metaBytes = json(meta);
+  const metaPath = `search/meta-${hashOf(metaBytes)}.json`;
+  files.set(metaPath, metaBytes);
+
+  const manifest: Manifest = {
+    version: 1,
+    docs: documents.length,
+    chunkSize: CHUNK_SIZE,
+    store: `/${store}`,
+    meta: `/${metaPath}`,
+    committees,
+    bounds,
+    shards,
+  };
+  const manifestBytes = json(manifest);
+  const manifestPath = `search/index-${hashOf(manifestBytes)}.json`;
+  files.set(manifestPath, manifestBytes);
+  return { files, manifest: manifestPath, docs: documents.length, shards: shards.length };
+}

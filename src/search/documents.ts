@@ -1,0 +1,71 @@
+import { parseTokens } from '../markdown/markdown.ts';
+import type { Council, Lang, OpenItem } from '../model/types.ts';
+
+/** The searchable fields of an item, with the boost each gets in scoring. */
+export const FIELDS = {
+  title: 10,
+  minute: 5,
+  decision: 3,
+  resolutions: 2,
+  body: 1,
+} as const;
+export type Field = keyof typeof FIELDS;
+
+/** An open item as search sees it: plain-text fields, nothing of an exempt item. */
+export interface SearchDocument {
+  item: OpenItem;
+  lang: Lang;
+  fields: Record<Field, string>;
+}
+
+/** Plain text of Markdown: the words of every text, code and image-alt token, blocks separated. */
+export function markdownText(source: string): string {
+  const parts: string[] = [];
+  for (const token of parseTokens(source)) {
+    if (token.type === 'inline') {
+      for (const child of token.children ?? []) {
+        if (child.type === 'text' || child.type === 'code_inline') parts.push(child.content);
+        else if (child.type === 'softbreak' || child.type === 'hardbreak') parts.push(' ');
+        else if (child.type === 'image') parts.push(' ', child.content, ' ');
+      }
+    } else if (token.type === 'code_block' || token.type === 'fence') parts.push(token.content);
+    if (token.block) parts.push('\n');
+  }
+  return parts.join('').replace(/[ \t]*\n\s*/g, '\n').trim();
+}
+
+/**
+ * The documents of the index: open items in model order (meeting date, then agenda order), so
+ * document numbers run oldest to newest. Exempt items are left out entirely, title included: their
+ * existence is public on the meeting page, but nothing of them is searchable.
+ */
+export function documentsOf(council: Council): SearchDocument[] {
+  const documents: SearchDocument[] = [];
+  for (const item of council.items) {
+    if (item.exempt) continue;
+    documents.push({
+      item,
+      lang: item.lang,
+      fields: {
+        title: item.title,
+        minute: item.minute ?? '',
+        decision: item.decision ?? '',
+        resolutions: [...item.resolved, ...item.recommended].join('\n'),
+        body: [markdownText(item.body), item.reasons ?? ''].filter(Boolean).join('\n'),
+      },
+    });
+  }
+  return documents;
+}
+
+/** Snippet text shown under a result: the decision, then resolutions, then the body, cut at a word. */
+export function snippetOf(doc: SearchDocument, length = 280): string {
+  const text = [doc.fields.decision, doc.fields.resolutions, doc.fields.body]
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= length) return text;
+  const cut = text.lastIndexOf(' ', length);
+  return `${text.slice(0, cut > length / 2 ? cut : length)}…`;
+}

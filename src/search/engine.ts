@@ -1,0 +1,179 @@
+import type lunr from 'lunr';
+import { urls } from '../model/urls.ts';
+import type { ItemType, Lang } from '../model/types.ts';
+import { byRelevance, mergeHits, type Match, type WordHits } from './merge.ts';
+import { shardFor } from './routing.ts';
+import { decodeShard } from './shard-format.ts';
+import { lookup, lunrIndexOf } from './shard-index.ts';
+import { type SearchState, needsMeta } from './state.ts';
+import { PAGE_SIZE, parseKind, splitKinds, type Manifest, type Meta, type StoredDoc } from './store.ts';
+import { parseQuery } from './tokenize.ts';
+
+/** How the engine fetches index files: `fetch` in the browser, the file system in tests and bench. */
+export interface Loader {
+  bytes(url: string): Promise<Uint8Array>;
+  json(url: string): Promise<unknown>;
+}
+
+/** One result as the page shows it. */
+export interface Result {
+  doc: number;
+  id: string;
+  title: string;
+  minute: string;
+  item: string;
+  date: string;
+  committee: { slug: string; name: string } | undefined;
+  type: ItemType;
+  keyDecision: boolean;
+  lang: Lang;
+  snippet: string;
+  url: string;
+  pdf: string;
+  /** Index terms matched in this item: highlight words whose term is one of these. */
+  terms: Set<string>;
+}
+
+export interface Answer {
+  /** Number of matching items after filters. */
+  total: number;
+  /** The requested page of results (PAGE_SIZE at most). */
+  results: Result[];
+  page: number;
+  pages: number;
+}
+
+interface Columns {
+  dates: string[];
+  committees: number[];
+  kinds: string[];
+}
+
+/**
+ * Runs searches against a published index: fetches the manifest, then only the shards the query's
+ * terms route to, the filter columns when a filter or newest-first order needs them, and the
+ * store chunks of the page of results shown. Everything fetched is kept for later searches.
+ */
+export class SearchEngine {
+  private manifest: Promise<Manifest> | undefined;
+  private readonly shards = new Map<number, Promise<lunr.Index>>();
+  private readonly chunks = new Map<number, Promise<StoredDoc[]>>();
+  private columns: Promise<Columns> | undefined;
+
+  constructor(
+    private readonly manifestUrl: string,
+    private readonly loader: Loader,
+  ) {}
+
+  private loadManifest(): Promise<Manifest> {
+    this.manifest ??= this.loader.json(this.manifestUrl).then((m) => m as Manifest);
+    return this.manifest;
+  }
+
+  private shard(manifest: Manifest, n: number): Promise<lunr.Index> {
+    let index = this.shards.get(n);
+    if (index === undefined) {
+      index = this.loader.bytes(manifest.shards[n]!).then((bytes) => lunrIndexOf(decodeShard(bytes)));
+      this.shards.set(n, index);
+    }
+    return index;
+  }
+
+  private chunk(manifest: Manifest, n: number): Promise<StoredDoc[]> {
+    let chunk = this.chunks.get(n);
+    if (chunk === undefined) {
+      chunk = this.loader.json(`${manifest.store}${n}.json`).then((c) => c as StoredDoc[]);
+      this.chunks.set(n, chunk);
+    }
+    return chunk;
+  }
+
+  private loadColumns(manifest: Manifest): Promise<Columns> {
+    this.columns ??= this.loader.json(manifest.meta).then((raw) => {
+      const meta = raw as Meta;
+      const columns: Columns = { dates: [], committees: [], kinds: splitKinds(meta.kinds) };
+      for (const [date, committee, count] of meta.meetings) {
+        for (let i = 0; i < count; i++) {
+          columns.dates.push(date);
+          columns.committees.push(committee);
+        }
+      }
+      return columns;
+    });
+    return this.columns;
+  }
+
+  /** Documents matching every word of the query, scored; no filters applied. */
+  async match(query: string): Promise<Match[]> {
+    const words = parseQuery(query);
+    if (words.length === 0) return [];
+    const manifest = await this.loadManifest();
+    const hits = await Promise.all(
+      words.map(async ({ terms }): Promise<WordHits> => ({
+        terms,
+        hits: await Promise.all(terms.map(async (term) => lookup(await this.shard(manifest, shardFor(term, manifest.bounds)), term))),
+      })),
+    );
+    return mergeHits(hits);
+  }
+
+  /** Run a search: match, filter, order, and fetch what the requested page shows. */
+  async search(state: SearchState): Promise<Answer> {
+    const manifest = await this.loadManifest();
+    const [matches, columns] = await Promise.all([
+      this.match(state.q),
+      needsMeta(state) ? this.loadColumns(manifest) : undefined,
+    ]);
+    let found = matches;
+    if (columns !== undefined) {
+      const committee = manifest.committees.findIndex(([slug]) => slug === state.committee);
+      found = found.filter(({ doc }) => {
+        const kind = parseKind(columns.kinds[doc] ?? '');
+        const year = Number(columns.dates[doc]!.slice(0, 4));
+        return (
+          (state.committee === '' || columns.committees[doc] === committee) &&
+          (state.type === '' || kind.type === state.type) &&
+          (!state.keyOnly || kind.keyDecision) &&
+          (state.from === undefined || year >= state.from) &&
+          (state.to === undefined || year <= state.to)
+        );
+      });
+    }
+    if (state.sort === 'newest' && columns !== undefined) {
+      const dates = columns.dates;
+      found.sort((a, b) => (dates[a.doc]! < dates[b.doc]! ? 1 : dates[a.doc]! > dates[b.doc]! ? -1 : a.doc - b.doc));
+    } else found.sort(byRelevance);
+
+    const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
+    const page = Math.min(state.page, pages);
+    const shown = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const results = await Promise.all(
+      shown.map(async (match) => {
+        const chunk = await this.chunk(manifest, Math.floor(match.doc / manifest.chunkSize));
+        return this.result(manifest, match, chunk[match.doc % manifest.chunkSize]!);
+      }),
+    );
+    return { total: found.length, results, page, pages };
+  }
+
+  private result(manifest: Manifest, match: Match, stored: StoredDoc): Result {
+    const [id, title, minute, item, date, committeeIndex, kind, snippet] = stored;
+    const committee = manifest.committees[committeeIndex];
+    const slash = id.lastIndexOf('/');
+    const [meeting, slug] = [id.slice(0, slash), id.slice(slash + 1)];
+    return {
+      doc: match.doc,
+      id,
+      title,
+      minute,
+      item,
+      date,
+      committee: committee && { slug: committee[0], name: committee[1] },
+      ...parseKind(kind),
+      snippet,
+      url: urls.item(meeting, slug),
+      pdf: urls.itemPdf(meeting, slug),
+      terms: new Set(match.terms),
+    };
+  }
+}
