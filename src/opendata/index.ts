@@ -34,6 +34,7 @@ async function writeAll(root: string, files: Map<string, string>): Promise<void>
 export const openDataStage: OutputStage = {
   name: 'open data',
   async run(ctx) {
+    await mkdir(ctx.outDir, { recursive: true });
     const existing = await digestTree(ctx.outDir);
     const { files, skipped } = openDataFiles(ctx.council, existing);
     for (const what of skipped) ctx.log(`open data: not published: ${what}`);
