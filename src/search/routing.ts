@@ -30,9 +30,9 @@ export function separator(previous: string, next: string): string {
  */
 export function partition(sizes: readonly number[], target: number): number[] {
   const starts: number[] = [];
-  let filled = Infinity;
+  let filled = 0;
   sizes.forEach((size, i) => {
-    if (filled > 0 && filled + size > target) {
+    if (i === 0 || (filled > 0 && filled + size > target)) {
       starts.push(i);
       filled = 0;
     }
