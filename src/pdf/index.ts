@@ -1,7 +1,66 @@
+import { access, copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
+import { jobHash, rendererHash } from './cache.ts';
+import { planPdfs } from './job.ts';
+import { renderOnWorkers, type RenderTask } from './pool.ts';
+import { renderJob } from './render.ts';
 
-/** Writes every agenda item's PDF beside its page, and each meeting's pack. (Filled in by the PDF work.) */
-export const pdfStage: OutputStage = {
-  name: 'PDFs',
-  async run() {},
-};
+export interface PdfStageOptions {
+  /** Worker threads for rendering (default 2: the build machine's cores). */
+  workers?: number;
+  /** Below this many PDFs to render, render on the main thread: starting workers costs more. */
+  minJobsForWorkers?: number;
+}
+
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Writes every agenda item's PDF beside its page and each meeting's pack (meetings without items get
+ * none). A PDF whose content and renderer are unchanged is copied from ctx.cacheDir/pdf/<hash>.pdf.
+ */
+export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
+  const workers = options.workers ?? 2;
+  const minJobsForWorkers = options.minJobsForWorkers ?? 24;
+  return {
+    name: 'PDFs',
+    async run({ council, cacheDir, outDir, log }) {
+      const planned = planPdfs(council);
+      const fingerprint = await rendererHash();
+      const dir = path.join(cacheDir, 'pdf');
+      await mkdir(dir, { recursive: true });
+      const cached = planned.map((p) => ({ ...p, file: path.join(dir, `${jobHash(p.job, fingerprint)}.pdf`) }));
+
+      const missing: RenderTask[] = [];
+      const seen = new Set<string>();
+      for (const c of cached) {
+        if (seen.has(c.file) || (await exists(c.file))) continue;
+        seen.add(c.file);
+        missing.push({ job: c.job, file: c.file });
+      }
+      if (missing.length >= minJobsForWorkers && workers > 0) {
+        await renderOnWorkers(missing, workers);
+      } else {
+        for (const task of missing) {
+          const temporary = `${task.file}.${process.pid}.tmp`;
+          await writeFile(temporary, await renderJob(task.job));
+          await rename(temporary, task.file);
+        }
+      }
+
+      for (const c of cached) {
+        const target = path.join(outDir, c.path);
+        await mkdir(path.dirname(target), { recursive: true });
+        await copyFile(c.file, target);
+      }
+      log(`PDFs: ${missing.length} rendered, ${planned.length - missing.length} reused`);
+    },
+  };
+}
+
+/** The build's PDF stage. */
+export const pdfStage: OutputStage = createPdfStage();
