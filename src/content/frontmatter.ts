@@ -30,8 +30,17 @@ export function parseYaml(text: string, lineOffset = 0, firstLine = 1): ParsedYa
     line: lineAt(e.pos[0]),
     message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
   }));
+  let data: unknown;
+  if (!errors.length) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // Only aliases fail here (an unknown *anchor, or an alias bomb); the parse itself succeeded.
+      errors.push({ line: firstLine, message: (error as Error).message.split('\n')[0]! });
+    }
+  }
   return {
-    data: errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }),
+    data,
     lineOf: (path) => {
       const offset = locate(doc, path);
       return offset === undefined ? firstLine : lineAt(offset);

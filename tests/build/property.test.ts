@@ -63,7 +63,7 @@ describe('arbitrary content', () => {
         expect(council === undefined).toBe(errors.length > 0);
         for (const p of problems) expect(p.line).toBeGreaterThanOrEqual(1);
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 
