@@ -21,10 +21,26 @@ export function rendererHash(): Promise<string> {
     for (const file of [...sources.map((f) => path.join(dir, f)), ...fontFiles()]) {
       hash.update(path.basename(file)).update('\0').update(await readFile(file)).update('\0');
     }
-    for (const pkg of ['pdfkit', 'fontkit']) hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}\0`);
+    for (const pkg of ['pdfkit', 'fontkit']) hash.update(`${pkg}@${await packageVersion(pkg)}\0`);
     return hash.digest('hex');
   })();
   return renderer;
+}
+
+/** A package's installed version (read from its package.json, which pdfkit's `exports` does not expose). */
+async function packageVersion(name: string): Promise<string> {
+  let dir = path.dirname(require.resolve(name));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name && pkg.version) return pkg.version;
+    } catch {
+      // No package.json at this level: keep walking up.
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`Cannot find the version of ${name}`);
+    dir = parent;
+  }
 }
 
 /** The cache key of one PDF: the renderer and exactly the data the PDF prints. */

@@ -1,0 +1,90 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BuildContext } from '../../src/build/context.ts';
+import type { Council } from '../../src/model/types.ts';
+import { outputPathOf } from '../../src/model/urls.ts';
+import { createPdfStage } from '../../src/pdf/index.ts';
+import { exemptItem, makeCouncil, openItem } from './council.ts';
+
+const A = '2025-11-03-cabinet';
+const B = '2025-12-01-cabinet';
+
+function council(edit = ''): Council {
+  return makeCouncil({
+    [A]: [openItem(A, 'minutes', '1', { body: 'Minutes of the last meeting.' }), exemptItem(A, 'depot', '2')],
+    [B]: [
+      openItem(B, 'budget', '1', { title: 'Budget 2026/27', body: `The budget was agreed.${edit}` }),
+      openItem(B, 'parks', '2', { title: 'Parks strategy', body: 'Parks – and play areas.' }),
+    ],
+  });
+}
+
+const temporary: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'minutebook-pdf-stage-'));
+  temporary.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(temporary.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+/** Run the stage and return the log lines and the PDFs written (site path → bytes). */
+async function build(c: Council, cacheDir: string, stage = createPdfStage()) {
+  const outDir = await tempDir();
+  const lines: string[] = [];
+  const ctx: BuildContext = { council: c, contentDir: outDir, outDir, cacheDir, log: (l) => lines.push(l), assets: new Map() };
+  await stage.run(ctx);
+  const files = new Map<string, Buffer>();
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else files.set(path.relative(outDir, full).split(path.sep).join('/'), await readFile(full));
+    }
+  };
+  await walk(outDir);
+  return { lines, files };
+}
+
+describe('the PDF stage', () => {
+  it("writes each item's PDF beside its page and a pack for each meeting with items", async () => {
+    const c = council();
+    const { files } = await build(c, await tempDir());
+    const expected = [...c.items.map((i) => outputPathOf(i.pdf)), outputPathOf(c.meetings[0]!.pack), outputPathOf(c.meetings[1]!.pack)];
+    expect([...files.keys()].sort()).toEqual(expected.sort());
+  });
+
+  it('gives a cancelled meeting without items no pack', async () => {
+    const c = council();
+    const cancelled = c.meetings.find((m) => m.status === 'cancelled')!;
+    const { files } = await build(c, await tempDir());
+    expect(files.has(outputPathOf(cancelled.pack))).toBe(false);
+  });
+
+  it('writes byte-identical PDFs on two builds from empty caches', async () => {
+    const first = await build(council(), await tempDir());
+    const second = await build(council(), await tempDir());
+    expect(second.files.size).toBe(first.files.size);
+    for (const [file, bytes] of first.files) expect(second.files.get(file)?.equals(bytes), file).toBe(true);
+  });
+
+  it('re-renders only the edited item and its pack on a rebuild', async () => {
+    const cache = await tempDir();
+    const first = await build(council(), cache);
+    expect(first.lines).toContain('PDFs: 6 rendered, 0 reused');
+    const second = await build(council(' With thanks to officers.'), cache);
+    expect(second.lines).toContain('PDFs: 2 rendered, 4 reused');
+    const changed = [...second.files].filter(([file, bytes]) => !first.files.get(file)!.equals(bytes)).map(([file]) => file);
+    expect(changed.sort()).toEqual([`meetings/${B}/${B}.pdf`, `meetings/${B}/budget.pdf`]);
+  });
+
+  it('renders the same bytes on worker threads as on the main thread', async () => {
+    const onMain = await build(council(), await tempDir(), createPdfStage({ workers: 0 }));
+    const onWorkers = await build(council(), await tempDir(), createPdfStage({ workers: 2, minJobsForWorkers: 1 }));
+    expect(onWorkers.lines).toContain('PDFs: 6 rendered, 0 reused');
+    for (const [file, bytes] of onMain.files) expect(onWorkers.files.get(file)?.equals(bytes), file).toBe(true);
+  });
+});
