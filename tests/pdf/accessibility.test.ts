@@ -34,7 +34,7 @@ async function markedText(pdf: PDFDocumentProxy, n: number) {
   const untagged: string[] = [];
   for (const i of content.items) {
     if ('type' in i && i.type === 'beginMarkedContent') stack.push('Artifact');
-    else if ('type' in i && i.type === 'beginMarkedContentProps') stack.push(String(i.tag));
+    else if ('type' in i && i.type === 'beginMarkedContentProps') stack.push(String((i as { tag?: string }).tag));
     else if ('type' in i && i.type === 'endMarkedContent') stack.pop();
     else if ('str' in i && i.str.trim() !== '') (stack.length === 0 ? untagged : stack.includes('Artifact') ? artifact : []).push(i.str);
   }
@@ -54,14 +54,17 @@ describe('PDF accessibility', () => {
 
   it("declares the item's language and shows its title in the window bar", async () => {
     const { pdf } = await readPdf(bytes);
-    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+    const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
     expect(info.Language).toBe('cy');
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/DisplayDocTitle true/);
   });
 
   it('carries title, author, subject, keywords and the meeting date as its dates', async () => {
     const { pdf } = await readPdf(bytes);
-    const { info, metadata } = (await pdf.getMetadata()) as { info: Record<string, unknown>; metadata: { get(k: string): unknown } };
+    const { info, metadata } = (await pdf.getMetadata()) as unknown as {
+      info: Record<string, unknown>;
+      metadata: { get(k: string): unknown };
+    };
     expect(info).toMatchObject({
       Title: item.title,
       Author: 'Cyngor Bro Enghraifft County Council',
