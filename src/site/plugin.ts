@@ -1,38 +1,142 @@
 import path from 'node:path';
-import { renderHtml } from '../markdown/markdown.ts';
-import { indexOf } from '../model/queries.ts';
-import { longDate, clockTime } from './filters/dates.ts';
+import { indexOf, isDecided } from '../model/queries.ts';
+import type { AgendaItem, Committee, Lang, Meeting } from '../model/types.ts';
+import { urls } from '../model/urls.ts';
+import { addToCalendarHref, alternatesFor, type AlternatePage } from '../opendata/alternates.ts';
+import { meetingJsonLd } from '../opendata/json-ld.ts';
+import { brandColour } from './filters/colour.ts';
+import { clockTime, localTime, longDate, mediumDate, monthName, startAttribute } from './filters/dates.ts';
+import { builtFileSize, humanSize } from './filters/sizes.ts';
+import { excerpt } from './filters/excerpt.ts';
+import { pageHtml } from './filters/markdown.ts';
+import { pageTitle } from './filters/title.ts';
 import { getBuildContext } from './handoff.ts';
+import { translate, type Params } from './locales/index.ts';
 import { PUBLIC_DIR } from './paths.ts';
+import { breadcrumbs, type PageOf } from './views/breadcrumbs.ts';
+import { decidedItems, registerPages } from './views/decisions.ts';
+import { itemTypeLabel, neighbours } from './views/items.ts';
+import { meetingsByMonth, meetingsByYear, upcomingMeetings } from './views/meetings.ts';
+import { committeeName, hasCommittee, nameIn } from './views/names.ts';
+import { titleFor, type TitleData } from './views/titles.ts';
 
 /* Eleventy's config API is untyped JavaScript; this is the part we use. */
 interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
-  addFilter(name: string, fn: (...args: any[]) => unknown): void;
+  addFilter(name: string, fn: (this: FilterThis, ...args: any[]) => unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   setTemplateFormats(formats: string[]): void;
   setQuietMode(quiet: boolean): void;
 }
 
+/** What Eleventy binds `this` to in a Nunjucks filter: the page's data is `ctx`. */
+interface FilterThis {
+  ctx?: { lang?: Lang };
+}
+
 /**
- * The Minutebook Eleventy plugin: the council model and the build's assets as global data,
- * the filters templates use, and public/ copied to the site root. Pages live in layouts/.
+ * The Content-Security-Policy of every page: scripts and styles only from files of this site, so
+ * no content text can ever run or restyle a page. JSON-LD blocks are data and never executed.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * The Minutebook Eleventy plugin: the council model, the build's assets and page views as global
+ * data, the filters templates use, and public/ copied to the site root. Pages live in layouts/.
  */
 export default function minutebookPlugin(config: EleventyConfig): void {
   const ctx = getBuildContext();
   if (!ctx) throw new Error('Run Eleventy through `minutebook build`, which reads and validates content/ first');
-  const { council } = ctx;
+  const { council, outDir } = ctx;
   const index = indexOf(council);
+  const zone = council.site.timezone;
+  const langOf = (self: FilterThis): Lang => self?.ctx?.lang ?? 'en';
+
   config.setQuietMode(true);
   config.setTemplateFormats(['njk']);
   config.addPassthroughCopy({ [path.relative(process.cwd(), PUBLIC_DIR) || '.']: '/' });
+
   config.addGlobalData('council', council);
   config.addGlobalData('assets', Object.fromEntries(ctx.assets));
-  config.addFilter('markdown', (source: string) => renderHtml(source ?? ''));
-  config.addFilter('longDate', (iso: string) => longDate(iso));
-  config.addFilter('clockTime', (hhmm: string) => clockTime(hhmm));
+  config.addGlobalData('lang', 'en');
+  config.addGlobalData('urls', urls);
+  config.addGlobalData('csp', CONTENT_SECURITY_POLICY);
+  config.addGlobalData('brand', { colour: brandColour(council.site.colour), logo: council.site.logo ?? '/images/logo.svg' });
+  // Pages without a `kind` (the search page) keep the title their front matter gives.
+  config.addGlobalData('eleventyComputed', { title: (data: TitleData & { title?: string }) => titleFor(council, data) ?? data.title });
+  config.addGlobalData('upcoming', upcomingMeetings(council));
+  config.addGlobalData('meetingMonths', meetingsByMonth(council.meetings));
+  config.addGlobalData('decided', decidedItems(council));
+  config.addGlobalData('registerPages', registerPages(council));
+
+  // Text
+  config.addFilter('t', function (key: string, params?: Params) {
+    return translate(langOf(this), key, params);
+  });
+  config.addFilter('markdown', (source: string) => pageHtml(source ?? ''));
+  config.addFilter('pageTitle', function (title: string, councilName: string) {
+    return pageTitle(title, councilName, langOf(this));
+  });
+  config.addFilter('named', function (record: { name: string; nameCy?: string }) {
+    return nameIn(record, langOf(this));
+  });
+  config.addFilter('committeeName', function (slug: string) {
+    return committeeName(council, slug, langOf(this));
+  });
+  config.addFilter('hasCommittee', (slug: string) => hasCommittee(council, slug));
+  config.addFilter('itemType', function (item: AgendaItem) {
+    return itemTypeLabel(council, item, langOf(this));
+  });
+
+  // Dates and sizes
+  config.addFilter('longDate', function (iso: string) {
+    return longDate(iso, langOf(this));
+  });
+  config.addFilter('mediumDate', function (iso: string) {
+    return mediumDate(iso, langOf(this));
+  });
+  config.addFilter('monthName', function (yearMonth: string) {
+    return monthName(yearMonth, langOf(this));
+  });
+  config.addFilter('meetingTime', (m: Meeting) => (m.start ? clockTime(localTime(m.start, zone)) : m.time ? clockTime(m.time) : ''));
+  config.addFilter('meetingDatetime', (m: Meeting) => (m.start ? startAttribute(m.start, zone) : m.date));
+  config.addFilter('fileSize', function (bytes: number) {
+    return humanSize(bytes, langOf(this));
+  });
+  /** The size of a file an earlier stage wrote (a PDF), or '' while it does not exist. */
+  config.addFilter('builtSize', function (url: string) {
+    const bytes = builtFileSize(outDir, url);
+    return bytes === undefined ? '' : humanSize(bytes, langOf(this));
+  });
+
+  // Model lookups
   config.addFilter('committee', (slug: string) => index.committee(slug));
   config.addFilter('meeting', (slug: string) => index.meeting(slug));
   config.addFilter('item', (id: string) => index.item(id));
   config.addFilter('itemsOf', (meetingSlug: string) => index.itemsOf(index.meeting(meetingSlug)));
+  config.addFilter('issue', (slug: string) => council.issues.find((i) => i.slug === slug));
+  config.addFilter('isDecided', (item: AgendaItem) => isDecided(item));
+  config.addFilter('neighbours', (item: AgendaItem) => neighbours(council, item));
+  config.addFilter('meetingsByYear', (c: Committee) => meetingsByYear(index.meetingsOf(c)));
+  config.addFilter('where', (list: Record<string, unknown>[], key: string, value: unknown) => list.filter((x) => x[key] === value));
+  config.addFilter('excerpt', (text: string) => excerpt(text, 160));
+  config.addFilter('take', (list: unknown[], n: number) => list.slice(0, n));
+  config.addFilter('breadcrumbs', function (page: PageOf) {
+    return breadcrumbs(council, page, langOf(this));
+  });
+
+  // Open data on pages
+  config.addFilter('alternates', (page: AlternatePage) => alternatesFor(council, page));
+  config.addFilter('calendarHref', (slug: string) => addToCalendarHref(council, slug));
+  config.addFilter('jsonLd', (m: Meeting) => meetingJsonLd(council, m));
 }

@@ -1,15 +1,49 @@
 import { DateTime } from 'luxon';
+import type { Lang } from '../../model/types.ts';
 
-/** "Monday 1 December 2025" for an ISO date, in UK style. */
-export function longDate(iso: string, locale = 'en-GB'): string {
-  return DateTime.fromISO(iso, { zone: 'utc', locale }).toFormat('cccc d LLLL yyyy');
+const LUXON_LOCALE: Record<Lang, string> = { en: 'en-GB', cy: 'cy' };
+
+function day(iso: string, lang: Lang): DateTime {
+  const date = DateTime.fromISO(iso, { zone: 'utc', locale: LUXON_LOCALE[lang] });
+  if (!date.isValid) throw new Error(`"${iso}" is not a date (expected YYYY-MM-DD)`);
+  return date;
 }
 
-/** "2pm", "10:30am" for a 24-hour "HH:MM" time. */
+/** "Monday 1 December 2025" for an ISO date, in UK style. */
+export function longDate(iso: string, lang: Lang = 'en'): string {
+  return day(iso, lang).toFormat('cccc d LLLL yyyy');
+}
+
+/** "1 December 2025": for dense lists. */
+export function mediumDate(iso: string, lang: Lang = 'en'): string {
+  return day(iso, lang).toFormat('d LLLL yyyy');
+}
+
+/** "December 2025" for a "YYYY-MM" month. */
+export function monthName(yearMonth: string, lang: Lang = 'en'): string {
+  return day(`${yearMonth}-01`, lang).toFormat('LLLL yyyy');
+}
+
+/** "2pm", "10:30am", "midday" for a 24-hour "HH:MM" time. */
 export function clockTime(hhmm: string): string {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   const hour = h % 12 === 0 ? 12 : h % 12;
   const suffix = h < 12 ? 'am' : 'pm';
   if (h === 12 && m === 0) return 'midday';
   return m === 0 ? `${hour}${suffix}` : `${hour}:${String(m).padStart(2, '0')}${suffix}`;
+}
+
+/**
+ * The `datetime` attribute for a meeting: its start with the zone offset, shown in the council's
+ * zone (the model's `start` is already there; re-zoning keeps it right if that ever changes).
+ */
+export function startAttribute(start: string, zone: string): string {
+  const at = DateTime.fromISO(start, { setZone: true }).setZone(zone);
+  if (!at.isValid) throw new Error(`"${start}" is not a date and time`);
+  return at.toISO({ suppressMilliseconds: true }) ?? start;
+}
+
+/** "HH:MM" of an ISO start in the council's zone. */
+export function localTime(start: string, zone: string): string {
+  return DateTime.fromISO(start, { setZone: true }).setZone(zone).toFormat('HH:mm');
 }

@@ -1,0 +1,23 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { outputPathOf } from '../../model/urls.ts';
+import type { Lang } from '../../model/types.ts';
+import { translate } from '../locales/index.ts';
+
+/** "53 KB", "1.2 MB", "900 bytes": sizes as GOV.UK writes them (1 KB = 1024 bytes, rounded up). */
+export function humanSize(bytes: number, lang: Lang = 'en'): string {
+  if (bytes < 1024) return translate(lang, 'size.bytes', { n: bytes });
+  if (bytes < 1024 * 1024) return translate(lang, 'size.kb', { n: Math.ceil(bytes / 1024) });
+  const mb = bytes / (1024 * 1024);
+  return translate(lang, 'size.mb', { n: mb < 10 ? mb.toFixed(1) : String(Math.round(mb)) });
+}
+
+/** Size in bytes of the file an earlier stage wrote at a site-relative URL, or undefined if there is none. */
+export function builtFileSize(outDir: string, url: string): number | undefined {
+  try {
+    const stats = statSync(path.join(outDir, outputPathOf(url)));
+    return stats.isFile() ? stats.size : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,23 @@
+import type { Council, Lang } from '../../model/types.ts';
+import { indexOf } from '../../model/queries.ts';
+
+/** A record's name in the page's language: the Welsh name on Welsh pages when there is one. */
+export function nameIn(record: { name: string; nameCy?: string }, lang: Lang): string {
+  return lang === 'cy' && record.nameCy ? record.nameCy : record.name;
+}
+
+/**
+ * A committee's name by slug. A referral may name a committee that has no page here (the loader
+ * warns); its slug is shown then rather than failing the build.
+ */
+export function committeeName(council: Council, slug: string, lang: Lang): string {
+  const found = council.committees.find((c) => c.slug === slug);
+  return found ? nameIn(found, lang) : slug;
+}
+
+/** Whether a committee slug has a page. */
+export function hasCommittee(council: Council, slug: string): boolean {
+  return council.committees.some((c) => c.slug === slug);
+}
+
+export { indexOf };
