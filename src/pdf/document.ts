@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { FACES, fonts } from './fonts.ts';
+import { FACES, fonts, layoutCachesForDocument } from './fonts.ts';
 import { LABELS } from './labels.ts';
 import { PLAIN } from './layout.ts';
 import { Surface, THEME } from './surface.ts';
@@ -51,7 +51,12 @@ export function createDocument(meta: DocumentMeta): { surface: Surface; finish: 
     },
   });
   const set = fonts();
-  for (const face of FACES) doc.registerFont(face, set[face] as never);
+  const caches = layoutCachesForDocument();
+  for (const face of FACES) {
+    doc.registerFont(face, set[face] as never);
+    // pdfkit's EmbeddedFont.layoutCache (js/font/embedded.js), swapped for the thread-wide one.
+    (doc.font(face) as unknown as { _font: { layoutCache: unknown } })._font.layoutCache = caches[face];
+  }
   doc.font('regular');
   escapeXmpInfo(doc);
 

@@ -37,3 +37,21 @@ export function fonts(): FontSet {
   parsed = Object.fromEntries(entries) as FontSet;
   return parsed;
 }
+
+type LayoutCache = Record<string, unknown>;
+let layoutCaches: Record<Face, LayoutCache> | undefined;
+let documentsOnCaches = 0;
+
+/**
+ * Shaped-word caches shared by every document on this thread, one per face. pdfkit keeps one per
+ * document, so each new PDF re-shaped every word through fontkit's GSUB/GPOS lookups (most of the
+ * render time once fonts are parsed once). A cached run is read-only to pdfkit and depends only on
+ * the font and the text, so sharing it does not change a byte. Renewed now and then to bound memory.
+ */
+export function layoutCachesForDocument(): Record<Face, LayoutCache> {
+  if (!layoutCaches || ++documentsOnCaches > 2000) {
+    layoutCaches = { regular: Object.create(null), bold: Object.create(null), italic: Object.create(null), boldItalic: Object.create(null) };
+    documentsOnCaches = 1;
+  }
+  return layoutCaches;
+}

@@ -18,6 +18,23 @@ export const THEME = {
   heading: { 1: 20, 2: 14, 3: 12, 4: 11, 5: 11, 6: 11 } as Record<number, number>,
 } as const;
 
+const advances = new Map<string, number>();
+
+/**
+ * A string's advance width at 1000 pt, memoised for the thread (wrapping measures every word, often
+ * more than once). pdfkit computes width × (size / 1000) the same way, so results are unchanged.
+ */
+function advanceOf(doc: Doc, face: Face, text: string): number {
+  const key = `${face}\0${text}`;
+  let width = advances.get(key);
+  if (width === undefined) {
+    width = doc.font(face).fontSize(1000).widthOfString(text);
+    if (advances.size > 200_000) advances.clear();
+    advances.set(key, width);
+  }
+  return width;
+}
+
 export function faceOf(style: Style): Face {
   if (style.bold) return style.italic ? 'boldItalic' : 'bold';
   return style.italic ? 'italic' : 'regular';
@@ -145,7 +162,7 @@ export class Surface {
   }
 
   measure(size: number): Measure {
-    return (text, style) => this.useFont(style, size).widthOfString(text);
+    return (text, style) => advanceOf(this.doc, faceOf(style), text) * (size / 1000);
   }
 
   useFont(style: Style, size: number): Doc {
@@ -214,9 +231,9 @@ export class Surface {
       element.add(linkElement);
       linkElement.add(() => paint(segment));
       const text = segment.text.trimEnd();
-      const w = text === segment.text ? segment.width : this.useFont(segment.style, size).widthOfString(text);
+      const w = advanceOf(this.doc, faceOf(segment.style), text) * (size / 1000);
       const annotation = { structParent: linkElement, Contents: new String(text) };
-      const h = this.doc.currentLineHeight();
+      const h = this.useFont(segment.style, size).currentLineHeight();
       if (link.dest) this.doc.goTo(start + segment.x, top, w, h, link.href, annotation as never);
       else this.doc.link(start + segment.x, top, w, h, link.href, annotation as never);
       linkElement.end();
