@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Council } from '../model/types.ts';
+import type { Council, Lang } from '../model/types.ts';
 import { documentsOf, FIELDS, snippetOf, type Field, type SearchDocument } from './documents.ts';
 import { partition, separator } from './routing.ts';
 import { encodedSize, encodeShard, type ShardTerm } from './shard-format.ts';
 import { CHUNK_SIZE, kindOf, type Manifest, type Meta, type StoredDoc } from './store.ts';
-import { termsOf } from './tokenize.ts';
+import { forEachWord, termOf } from './tokenize.ts';
 import { quantize } from './weights.ts';
 
 /** lunr's BM25 constants (lunr.Builder k1 and b). */
@@ -34,58 +34,100 @@ export function hashOf(data: Uint8Array | string): string {
  * Every (term, document) weight, computed the way lunr's builder does (BM25 per field, scaled by
  * the field's boost) but with statistics of the whole archive, and summed over the fields: the
  * browser only ever asks "which documents contain this term, and how well".
+ *
+ * Written for 30,000 items: words map straight to term numbers, and counting uses flat arrays.
  */
 export function weighTerms(documents: readonly SearchDocument[]): ShardTerm[] {
-  // Pass 1: per document and field, term frequencies; per field, total length; per term, document count.
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
-  const docFreq: number[] = [];
-  const totalLength = new Array<number>(FIELD_NAMES.length).fill(0);
-  const perDoc: { lengths: number[]; counts: Map<number, number>[] }[] = [];
-  for (const doc of documents) {
-    const seen = new Set<number>();
-    const lengths: number[] = [];
-    const counts = FIELD_NAMES.map((field, f) => {
-      const terms = termsOf(doc.fields[field], doc.lang);
-      lengths.push(terms.length);
-      totalLength[f]! += terms.length;
-      const count = new Map<number, number>();
-      for (const term of terms) {
-        let id = termIds.get(term);
+  const wordIds: Record<Lang, Map<string, number>> = { en: new Map(), cy: new Map() };
+  const idOf = (word: string, lang: Lang): number => {
+    let id = wordIds[lang].get(word);
+    if (id === undefined) {
+      const term = termOf(word, lang);
+      if (term === undefined) id = -1;
+      else {
+        id = termIds.get(term);
         if (id === undefined) {
           id = termNames.push(term) - 1;
           termIds.set(term, id);
-          docFreq.push(0);
         }
-        count.set(id, (count.get(id) ?? 0) + 1);
-        if (!seen.has(id)) {
-          seen.add(id);
+      }
+      wordIds[lang].set(word, id);
+    }
+    return id;
+  };
+
+  // Pass 1: per document and field, (term, frequency) pairs and the field's length.
+  const fieldCount = FIELD_NAMES.length;
+  const totalLength = new Float64Array(fieldCount);
+  const perDoc: { lengths: Int32Array; pairs: Int32Array[] }[] = [];
+  let tf = new Int32Array(1024);
+  for (const doc of documents) {
+    const lengths = new Int32Array(fieldCount);
+    const pairs = FIELD_NAMES.map((field, f) => {
+      const touched: number[] = [];
+      forEachWord(doc.fields[field], (word) => {
+        const id = idOf(word, doc.lang);
+        if (id < 0) return;
+        if (id >= tf.length) {
+          const grown = new Int32Array(tf.length * 2 > id ? tf.length * 2 : id + 1);
+          grown.set(tf);
+          tf = grown;
+        }
+        if (tf[id] === 0) touched.push(id);
+        tf[id]!++;
+        lengths[f]!++;
+      });
+      totalLength[f]! += lengths[f]!;
+      const out = new Int32Array(touched.length * 2);
+      touched.forEach((id, i) => {
+        out[2 * i] = id;
+        out[2 * i + 1] = tf[id]!;
+        tf[id] = 0;
+      });
+      return out;
+    });
+    perDoc.push({ lengths, pairs });
+  }
+
+  // Document frequency of each term.
+  const n = documents.length;
+  const docFreq = new Int32Array(termNames.length);
+  const lastDoc = new Int32Array(termNames.length).fill(-1);
+  perDoc.forEach(({ pairs }, doc) => {
+    for (const list of pairs) {
+      for (let i = 0; i < list.length; i += 2) {
+        const id = list[i]!;
+        if (lastDoc[id] !== doc) {
+          lastDoc[id] = doc;
           docFreq[id]!++;
         }
       }
-      return count;
-    });
-    perDoc.push({ lengths, counts });
-  }
+    }
+  });
 
   // Pass 2: weights, appended in document order so each posting list comes out sorted.
-  const n = documents.length;
-  const average = totalLength.map((total) => (n === 0 ? 0 : total / n) || 1);
-  const idf = docFreq.map((df) => Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5))));
+  const average = Array.from(totalLength, (total) => (n === 0 ? 0 : total / n) || 1);
+  const idf = Array.from(docFreq, (df) => Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5))));
   const postings = termNames.map((term) => ({ term, docs: [] as number[], weights: [] as number[] }));
-  perDoc.forEach(({ lengths, counts }, doc) => {
-    const weight = new Map<number, number>();
-    counts.forEach((count, f) => {
+  const weight = new Float64Array(termNames.length);
+  perDoc.forEach(({ lengths, pairs }, doc) => {
+    const touched: number[] = [];
+    pairs.forEach((list, f) => {
       const boost = FIELDS[FIELD_NAMES[f]!];
       const norm = K1 * (1 - B + (B * lengths[f]!) / average[f]!);
-      for (const [id, tf] of count) {
-        const score = (idf[id]! * (K1 + 1) * tf) / (norm + tf);
-        weight.set(id, (weight.get(id) ?? 0) + boost * score);
+      for (let i = 0; i < list.length; i += 2) {
+        const id = list[i]!;
+        const count = list[i + 1]!;
+        if (weight[id] === 0) touched.push(id);
+        weight[id]! += (boost * idf[id]! * (K1 + 1) * count) / (norm + count);
       }
     });
-    for (const id of [...weight.keys()].sort((a, b) => a - b)) {
+    for (const id of touched.sort((a, b) => a - b)) {
       postings[id]!.docs.push(doc);
-      postings[id]!.weights.push(quantize(weight.get(id)!));
+      postings[id]!.weights.push(quantize(weight[id]!));
+      weight[id] = 0;
     }
   });
   return postings.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));

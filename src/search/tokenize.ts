@@ -31,21 +31,33 @@ export function stem(folded: string): string {
   return lunr.stemmer(new lunr.Token(folded, {})).toString();
 }
 
+// Words repeat far more than they vary: remembering each word's term makes indexing a 30,000-item
+// archive several times faster. Cleared when large, so memory stays bounded.
+const remembered: Record<Lang, Map<string, string | undefined>> = { en: new Map(), cy: new Map() };
+const REMEMBER_AT_MOST = 200_000;
+
 /** The term a word indexes as in a text of the given language; undefined for a stop word. */
 export function termOf(word: string, lang: Lang): string | undefined {
+  const cache = remembered[lang];
+  if (cache.has(word)) return cache.get(word);
   const folded = fold(word);
-  if (folded === '' || STOP_WORDS.has(folded)) return undefined;
   // Welsh mutates and inflects differently; an English stemmer would only mangle it.
-  return lang === 'en' ? stem(folded) : folded;
+  const term = folded === '' || STOP_WORDS.has(folded) ? undefined : lang === 'en' ? stem(folded) : folded;
+  if (cache.size >= REMEMBER_AT_MOST) cache.clear();
+  cache.set(word, term);
+  return term;
+}
+
+/** Call `visit` with each word of a text (as written) and where it starts. */
+export function forEachWord(text: string, visit: (word: string, start: number) => void): void {
+  const pattern = new RegExp(WORD.source, 'gu');
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) visit(match[0], match.index);
 }
 
 /** Every word of a text, with its position and term. */
 export function tokenize(text: string, lang: Lang): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    tokens.push({ start, end: start + match[0].length, term: termOf(match[0], lang) });
-  }
+  forEachWord(text, (word, start) => tokens.push({ start, end: start + word.length, term: termOf(word, lang) }));
   return tokens;
 }
 

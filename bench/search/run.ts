@@ -1,0 +1,141 @@
+/**
+ * Search bench: builds the index of a synthetic 30,000-item archive (generate.ts), then measures
+ * for two-word queries the bytes a first and a later search download (raw and gzip), and the
+ * time from Enter to results in headless Chromium. Run: npx tsx bench/search/run.ts [items]
+ * Numbers are printed, not asserted (tests do not time things).
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildIndex } from '../../src/search/build-index.ts';
+import { bundleSearchScript } from '../../src/search/bundle.ts';
+import { documentsOf } from '../../src/search/documents.ts';
+import { SearchEngine, type Loader } from '../../src/search/engine.ts';
+import { hashOf } from '../../src/search/build-index.ts';
+import { readState } from '../../src/search/state.ts';
+import { termsOf } from '../../src/search/tokenize.ts';
+import { launchChromium } from '../../tests/helpers/chromium.ts';
+import { serveStatic } from '../../tests/helpers/serve.ts';
+import { generateCouncil } from './generate.ts';
+
+const ITEMS = Number(process.argv[2] ?? 30_000);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+const council = generateCouncil(ITEMS);
+const started = performance.now();
+const index = buildIndex(council);
+const buildMs = performance.now() - started;
+const script = await bundleSearchScript();
+const scriptPath = `search/search-${hashOf(script)}.js`;
+const files = new Map(index.files).set(scriptPath, script);
+const gz = new Map<string, number>();
+const gzipped = (file: string) => {
+  let size = gz.get(file);
+  if (size === undefined) gz.set(file, (size = gzipSync(files.get(file)!, { level: 6 }).length));
+  return size;
+};
+
+// What a static host sends: JSON and JS compressed, binary shards as they are (application/octet-stream).
+const sent = (file: string) => (file.endsWith('.bin') ? files.get(file)!.length : gzipped(file));
+
+const shardFiles = [...files.keys()].filter((f) => f.includes('/shards/'));
+const shardSizes = shardFiles.map((f) => files.get(f)!.length).sort((a, b) => a - b);
+const all = [...files.values()].reduce((s, f) => s + f.length, 0);
+console.log(`archive: ${council.items.length} items, ${index.docs} indexed (exempt left out)`);
+console.log(`build: ${(buildMs / 1000).toFixed(1)} s, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`);
+console.log(`index: ${files.size} files, ${kb(all)} in all; ${shardFiles.length} shards, median ${kb(shardSizes[shardSizes.length >> 1]!)}, largest ${kb(shardSizes.at(-1)!)}`);
+console.log(`bundle: ${kb(script.length)} (${kb(gzipped(scriptPath))} gzip); manifest ${kb(files.get(index.manifest)!.length)} (${kb(gzipped(index.manifest))} gzip)`);
+
+// Two-word queries a resident might type: pairs of words taken from the same item, so they match.
+const documents = documentsOf(council);
+const queries: string[] = [];
+let seed = 7;
+const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+while (queries.length < 20) {
+  const doc = documents[Math.floor(next() * documents.length)]!;
+  const words = doc.fields.body.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3 && termsOf(w, doc.lang).length > 0);
+  if (words.length < 2) continue;
+  queries.push(`${words[Math.floor(next() * words.length)]} ${words[Math.floor(next() * words.length)]}`.toLowerCase());
+}
+queries.push('council report', 'planning application');
+
+// Bytes: replay each query through the engine with a loader that records what it fetches.
+const fetched = new Set<string>();
+const recording = (log: string[]): Loader => {
+  const read = (url: string) => {
+    log.push(url.slice(1));
+    return files.get(url.slice(1))!;
+  };
+  return { bytes: async (url) => read(url), json: async (url) => JSON.parse(new TextDecoder().decode(read(url))) };
+};
+let firstWorst = { raw: 0, gzip: 0 };
+let laterWorst = { raw: 0, gzip: 0 };
+const warm = new SearchEngine(`/${index.manifest}`, recording([]));
+for (const q of queries) {
+  const cold: string[] = [scriptPath];
+  const answer = await new SearchEngine(`/${index.manifest}`, recording(cold)).search(readState(new URLSearchParams({ q })));
+  const first = { raw: cold.reduce((s, f) => s + files.get(f)!.length, 0), gzip: cold.reduce((s, f) => s + sent(f), 0) };
+  const log: string[] = [];
+  await new SearchEngine(`/${index.manifest}`, recording(log)).search(readState(new URLSearchParams({ q })));
+  const fresh = log.filter((f) => !fetched.has(f) && f !== index.manifest);
+  for (const f of log) fetched.add(f);
+  const later = { raw: fresh.reduce((s, f) => s + files.get(f)!.length, 0), gzip: fresh.reduce((s, f) => s + sent(f), 0) };
+  firstWorst = { raw: Math.max(firstWorst.raw, first.raw), gzip: Math.max(firstWorst.gzip, first.gzip) };
+  if (fetched.size > log.length) laterWorst = { raw: Math.max(laterWorst.raw, later.raw), gzip: Math.max(laterWorst.gzip, later.gzip) };
+  console.log(`  "${q}": ${answer.total} results; first search ${kb(first.raw)} (${kb(first.gzip)} sent) in ${cold.length} files; as a later search ${kb(later.raw)} (${kb(later.gzip)} sent)`);
+  await warm.search(readState(new URLSearchParams({ q })));
+}
+console.log(`worst first search: ${kb(firstWorst.raw)} uncompressed, ${kb(firstWorst.gzip)} sent by a host gzipping JSON/JS (budget 250 KB, plus the page itself)`);
+console.log(`worst later search: ${kb(laterWorst.raw)} uncompressed, ${kb(laterWorst.gzip)} sent (budget 100 KB)`);
+const shardGzip = shardFiles.reduce((s, f) => s + gzipped(f), 0) / shardFiles.reduce((s, f) => s + files.get(f)!.length, 0);
+console.log(`shards gzip to ${(shardGzip * 100).toFixed(0)}% of their size, so leaving them uncompressed costs little`);
+
+// Time from Enter to results in headless Chromium, over a page with the search page's elements.
+const root = await mkdtemp(path.join(tmpdir(), 'minutebook-search-bench-'));
+for (const [file, bytes] of files) {
+  await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+  await writeFile(path.join(root, file), bytes);
+}
+await writeFile(path.join(root, '404.html'), 'not found');
+await writeFile(
+  path.join(root, 'search/index.html'),
+  `<!doctype html><html lang="en"><meta charset="utf-8"><title>Search</title>
+<form id="search-form"><input id="search-q" name="q" type="search"><button>Search</button></form>
+<div id="search-needs-js">Search needs JavaScript</div>
+<section id="search" data-index="/${index.manifest}" hidden><p id="search-status" role="status"></p>
+<div id="search-empty" hidden></div><ol id="search-list"></ol><nav id="search-pages"></nav></section>
+<script type="module" src="/${scriptPath}"></script>`,
+);
+const server = await serveStatic(root);
+const browser = await launchChromium();
+const times: number[] = [];
+let firstMs = 0;
+const page = await browser.newPage();
+await page.goto(`${server.url}/search/`);
+for (const [n, q] of queries.entries()) {
+  await page.fill('#search-q', q);
+  const ms = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const status = document.getElementById('search-status')!;
+        const form = document.getElementById('search-form') as HTMLFormElement;
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (status.textContent && status.textContent !== 'Searching…') {
+            observer.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        observer.observe(status, { childList: true, characterData: true, subtree: true });
+        form.requestSubmit();
+      }),
+  );
+  if (n === 0) firstMs = ms;
+  else times.push(ms);
+}
+times.sort((a, b) => a - b);
+console.log(`Chromium, Enter to results: first search ${firstMs.toFixed(0)} ms; later searches median ${times[times.length >> 1]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms`);
+await browser.close();
+await server.close();
+await rm(root, { recursive: true, force: true });
