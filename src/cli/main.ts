@@ -3,6 +3,10 @@ import { build } from '../build/build.ts';
 import { loadCouncil } from '../content/load.ts';
 import { formatProblem, type Problem } from '../content/problems.ts';
 import { serve } from './serve.ts';
+import { missingTranslations } from '../model/queries.ts';
+import type { Lang } from '../model/types.ts';
+
+const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', cy: 'Welsh' };
 
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
 
@@ -70,6 +74,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return EXIT.content;
       }
       io.out(`${contentDir} is valid: ${council.committees.length} committees, ${council.meetings.length} meetings, ${council.items.length} items.`);
+      for (const { lang, items } of missingTranslations(council)) {
+        const shown = items.slice(0, 10).map((i) => `  ${i.sourcePath}`);
+        const more = items.length > shown.length ? [`  … and ${items.length - shown.length} more`] : [];
+        io.out([`Translations: ${items.length} of ${council.items.length} items have no ${LANGUAGE_NAMES[lang]} version (add <item>.${lang}.md beside each):`, ...shown, ...more].join('\n'));
+      }
       return EXIT.ok;
     }
     case 'build': {

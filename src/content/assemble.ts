@@ -1,14 +1,17 @@
 import { DateTime } from 'luxon';
 import { compareItemNumbers } from '../model/queries.ts';
-import type { AgendaItem, Attachment, Committee, Council, Issue, Meeting, OpenItem, Site } from '../model/types.ts';
+import type { AgendaItem, Attachment, Committee, Council, ExemptTranslation, Issue, ItemTranslation, Lang, Meeting, OpenItem, Site } from '../model/types.ts';
 import { urls } from '../model/urls.ts';
 import type { ParsedYaml } from './frontmatter.ts';
 import type { Problems } from './problems.ts';
-import type { ItemData, MeetingData } from './schemas.ts';
+import type { ItemData, MeetingData, TranslationData } from './schemas.ts';
 
 /** An item file that passed validation, before it is tied to the rest of the council. */
 export interface LoadedItem {
   slug: string;
+  fileName: string;
+  /** Other-language versions from `<item>.<lang>.md`. */
+  translations: Partial<Record<Lang, { data: TranslationData; body: string; sourcePath: string }>>;
   data: ItemData;
   body: string;
   sourcePath: string;
@@ -89,7 +92,28 @@ function toItem(loaded: LoadedItem, meeting: Meeting, problems: Problems): Agend
     sourcePath: loaded.sourcePath,
   };
   // An exempt item keeps nothing but its number, title and reason, so no output can leak the rest.
-  if (d.exempt) return { ...common, exempt: true, exemptReason: d.exempt_reason! };
+  const versions = Object.entries(loaded.translations) as [Lang, NonNullable<LoadedItem['translations'][Lang]>][];
+  if (d.exempt) {
+    const translations: Partial<Record<Lang, ExemptTranslation>> = {};
+    for (const [lang, t] of versions) {
+      translations[lang] = { lang, title: t.data.title, ...(t.data.exempt_reason !== undefined && { exemptReason: t.data.exempt_reason }) };
+    }
+    return { ...common, exempt: true, exemptReason: d.exempt_reason!, lang: d.lang, ...(versions.length && { translations }) };
+  }
+  const translations: Partial<Record<Lang, ItemTranslation>> = {};
+  for (const [lang, t] of versions) {
+    translations[lang] = {
+      lang,
+      title: t.data.title,
+      ...(t.data.report_of !== undefined && { reportOf: t.data.report_of }),
+      ...(t.data.decision !== undefined && { decision: t.data.decision }),
+      resolved: t.data.resolved,
+      recommended: t.data.recommended,
+      ...(t.data.reasons !== undefined && { reasons: t.data.reasons }),
+      body: t.body,
+      sourcePath: t.sourcePath,
+    };
+  }
   if (d.call_in_deadline !== undefined && d.call_in_deadline < meeting.date) {
     problems.error(
       loaded.sourcePath,
@@ -122,6 +146,7 @@ function toItem(loaded: LoadedItem, meeting: Meeting, problems: Problems): Agend
     ...(d.call_in_deadline !== undefined && { callInDeadline: d.call_in_deadline }),
     attachments: loaded.attachments,
     body: loaded.body,
+    ...(versions.length && { translations }),
   };
 }
 

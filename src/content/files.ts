@@ -1,12 +1,23 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { LANGS, type Lang } from '../model/types.ts';
+
+const TRANSLATION = new RegExp(`^(.+)\\.(${LANGS.join('|')})\\.md$`);
 
 /** What a content folder holds, by role, in a stable (sorted) order. */
 export interface ContentFiles {
   site: string;
   committees: string[];
   /** Meeting folders, each with its index.md (if present) and item files. */
-  meetings: { folder: string; dir: string; index?: string; items: string[] }[];
+  meetings: { folder: string; dir: string; index?: string; items: string[]; translations: TranslationFile[] }[];
+}
+
+/** `<item>.cy.md` (or `.en.md`) beside `<item>.md`: that item in another language. */
+export interface TranslationFile {
+  file: string;
+  /** File name of the item it translates, e.g. 05-budget.md */
+  of: string;
+  lang: Lang;
 }
 
 async function list(dir: string) {
@@ -30,11 +41,19 @@ export async function findContentFiles(contentDir: string): Promise<ContentFiles
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
     const dir = path.join(meetingsDir, entry.name);
     const files = (await list(dir)).filter((e) => e.isFile() && isMarkdown(e.name));
+    const translations: TranslationFile[] = [];
+    const items: string[] = [];
+    for (const f of files) {
+      const match = TRANSLATION.exec(f.name);
+      if (match) translations.push({ file: path.join(dir, f.name), of: `${match[1]}.md`, lang: match[2] as Lang });
+      else if (f.name !== 'index.md') items.push(path.join(dir, f.name));
+    }
     meetings.push({
       folder: entry.name,
       dir,
       index: files.some((f) => f.name === 'index.md') ? path.join(dir, 'index.md') : undefined,
-      items: files.filter((f) => f.name !== 'index.md').map((f) => path.join(dir, f.name)),
+      items,
+      translations,
     });
   }
   return { site: path.join(contentDir, 'site.yml'), committees, meetings };

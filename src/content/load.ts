@@ -6,7 +6,8 @@ import { urls } from '../model/urls.ts';
 import { findContentFiles } from './files.ts';
 import { parseMarkdownFile, parseYaml, type ParsedYaml } from './frontmatter.ts';
 import { Problems, type Problem } from './problems.ts';
-import { committeeSchema, itemSchema, KNOWN_KEYS, meetingSchema, siteSchema, type ItemData } from './schemas.ts';
+import { committeeSchema, itemSchema, KNOWN_KEYS, meetingSchema, siteSchema, translationSchema, type ItemData } from './schemas.ts';
+import type { TranslationFile } from './files.ts';
 import { slugify } from './values.ts';
 import { suggestion, validate } from './validate.ts';
 import { assembleCouncil, type LoadedItem, type LoadedMeeting } from './assemble.ts';
@@ -76,6 +77,7 @@ export async function loadCouncil(contentDir: string, options: { cwd?: string } 
     const committee = (parsed.data as { committee?: unknown } | undefined)?.committee;
     if (typeof committee === 'string') checkCommittee(committee, committees, parsed, ['committee'], indexShown, problems);
     const items = await loadItems(root, folder.items, slug, shown, committees, problems);
+    await loadTranslations(folder.translations, items, shown, problems);
     if (data) meetings.push({ slug, data, notes: parsed.body, sourcePath: indexShown, items });
   }
 
@@ -191,9 +193,44 @@ async function loadItems(
     }
     byNumber.set(data.item, fileShown);
     const attachments = await loadAttachments(root, file, data, parsed, fileShown, problems);
-    items.push({ slug, data, body: parsed.body, sourcePath: fileShown, parsed, attachments });
+    items.push({ slug, fileName: path.basename(file), data, body: parsed.body, sourcePath: fileShown, parsed, attachments, translations: {} });
   }
   return items;
+}
+
+/** Attach each `<item>.cy.md` to its `<item>.md`, checking it translates an item in another language. */
+async function loadTranslations(files: TranslationFile[], items: LoadedItem[], shown: (file: string) => string, problems: Problems) {
+  const byFile = new Map(items.map((i) => [i.fileName, i]));
+  for (const t of files) {
+    const fileShown = shown(t.file);
+    const parsed = parseMarkdownFile(await readFile(t.file, 'utf8'));
+    const data = validate(translationSchema, parsed, fileShown, KNOWN_KEYS.translation, problems);
+    const original = byFile.get(t.of);
+    if (!original) {
+      // The original may have failed validation (already reported) or not exist at all.
+      if (!items.length || !(await exists(path.join(path.dirname(t.file), t.of)))) {
+        problems.error(fileShown, 1, 'file name', `translates ${t.of}, which is not in this meeting folder (expected ${t.of} beside it)`);
+      }
+      continue;
+    }
+    if (!data) continue;
+    if (original.data.lang === t.lang) {
+      problems.error(fileShown, 1, 'file name', `is a ${t.lang} version of ${t.of}, which is already written in ${t.lang} (expected a version in another language)`);
+      continue;
+    }
+    if (data.item !== undefined && data.item !== original.data.item) {
+      problems.error(fileShown, parsed.lineOf(['item']), 'item', `${data.item} differs from ${original.data.item} in ${t.of} (expected the same number, or leave it out)`);
+      continue;
+    }
+    original.translations[t.lang] = { data, body: parsed.body, sourcePath: fileShown };
+  }
+}
+
+async function exists(file: string) {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function loadAttachments(root: string, file: string, data: ItemData, parsed: ParsedYaml, fileShown: string, problems: Problems) {

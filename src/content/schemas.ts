@@ -97,6 +97,18 @@ export const itemSchema = z
     }
   });
 
+/** `<item>.cy.md`: the item's own words in another language; everything else comes from `<item>.md`. */
+export const translationSchema = z.object({
+  title: text('the item\'s title in this language'),
+  item: label('the same agenda item number as the item it translates').optional(),
+  report_of: text('the officer or directorate reporting').optional(),
+  decision: text('a one-line summary of the decision').optional(),
+  resolved: list('a list of resolutions, one per entry').default([]),
+  recommended: list('a list of recommendations, one per entry').default([]),
+  reasons: text('the reasons for the decision').optional(),
+  exempt_reason: text('the legal reason the item is exempt').optional(),
+});
+
 function describeList(input: unknown) {
   return input === undefined ? 'missing' : 'the wrong kind of value';
 }
@@ -105,6 +117,7 @@ export type SiteData = z.output<typeof siteSchema>;
 export type CommitteeData = z.output<typeof committeeSchema>;
 export type MeetingData = z.output<typeof meetingSchema>;
 export type ItemData = z.output<typeof itemSchema>;
+export type TranslationData = z.output<typeof translationSchema>;
 
 /** Keys each kind of file may use: anything else is reported as unknown (a typo must not vanish). */
 export const KNOWN_KEYS = {
@@ -112,6 +125,7 @@ export const KNOWN_KEYS = {
   committee: Object.keys(committeeSchema.shape),
   meeting: Object.keys(meetingSchema.shape),
   item: Object.keys(itemSchema.shape),
+  translation: Object.keys(translationSchema.shape),
   attachment: ['title', 'file', 'url'],
   referred_from: ['committee', 'date', 'minute'],
 } as const;

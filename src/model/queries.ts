@@ -1,4 +1,4 @@
-import type { AgendaItem, Committee, Council, Meeting, OpenItem } from './types.ts';
+import type { AgendaItem, Committee, Council, ExemptItem, Lang, Meeting, OpenItem, Site } from './types.ts';
 
 /** Lookup tables over a council, built once per council object. */
 export interface CouncilIndex {
@@ -50,4 +50,61 @@ export function compareItemNumbers(a: string, b: string): number {
   const nb = parseInt(b, 10);
   if (na !== nb) return na - nb;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The languages a council publishes in: English, and Welsh when the council has a Welsh name. */
+export function siteLanguages(site: Site): Lang[] {
+  return site.nameCy !== undefined ? ['en', 'cy'] : ['en'];
+}
+
+/** An item's words in one language, and whether they are a fallback in another language. */
+export interface ItemText {
+  lang: Lang;
+  title: string;
+  reportOf?: string;
+  decision?: string;
+  resolved: string[];
+  recommended: string[];
+  reasons?: string;
+  body: string;
+  /** True when the item has no version in the language asked for, so this is its original text. */
+  fallback: boolean;
+}
+
+/** The item as written in `lang`, or its original text marked as a fallback. */
+export function textOf(item: OpenItem, lang: Lang): ItemText {
+  const translation = item.lang === lang ? undefined : item.translations?.[lang];
+  if (translation) {
+    const { sourcePath: _, ...words } = translation;
+    return { ...words, fallback: false };
+  }
+  return {
+    lang: item.lang,
+    title: item.title,
+    ...(item.reportOf !== undefined && { reportOf: item.reportOf }),
+    ...(item.decision !== undefined && { decision: item.decision }),
+    resolved: item.resolved,
+    recommended: item.recommended,
+    ...(item.reasons !== undefined && { reasons: item.reasons }),
+    body: item.body,
+    fallback: item.lang !== lang,
+  };
+}
+
+/** An exempt item's title and reason in `lang`, or the original marked as a fallback. */
+export function exemptTextOf(item: ExemptItem, lang: Lang): { lang: Lang; title: string; exemptReason: string; fallback: boolean } {
+  const original = item.lang ?? 'en';
+  const translation = original === lang ? undefined : item.translations?.[lang];
+  if (translation) return { lang, title: translation.title, exemptReason: translation.exemptReason ?? item.exemptReason, fallback: false };
+  return { lang: original, title: item.title, exemptReason: item.exemptReason, fallback: original !== lang };
+}
+
+/** Items with no version in one of the council's languages, for `minutebook check`'s summary. */
+export function missingTranslations(council: Council): { lang: Lang; items: AgendaItem[] }[] {
+  return siteLanguages(council.site)
+    .map((lang) => ({
+      lang,
+      items: council.items.filter((item) => (item.lang ?? 'en') !== lang && !item.translations?.[lang]),
+    }))
+    .filter((m) => m.items.length > 0);
 }

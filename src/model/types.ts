@@ -123,6 +123,33 @@ interface ItemCommon {
 export interface ExemptItem extends ItemCommon {
   exempt: true;
   exemptReason: string;
+  /** The language the title and reason are written in (en when absent). */
+  lang?: Lang;
+  /** The same item in another language (from `<item>.cy.md`), when written. */
+  translations?: Partial<Record<Lang, ExemptTranslation>>;
+}
+
+/** An exempt item's title and reason in another language. */
+export interface ExemptTranslation {
+  lang: Lang;
+  title: string;
+  exemptReason?: string;
+}
+
+/**
+ * An item's words in another language (from `<item>.cy.md` beside `<item>.md`): the same number,
+ * committee, dates and links, its own title and text.
+ */
+export interface ItemTranslation {
+  lang: Lang;
+  title: string;
+  reportOf?: string;
+  decision?: string;
+  resolved: string[];
+  recommended: string[];
+  reasons?: string;
+  body: Markdown;
+  sourcePath: string;
 }
 
 export interface OpenItem extends ItemCommon {
@@ -142,6 +169,8 @@ export interface OpenItem extends ItemCommon {
   callInDeadline?: string;
   attachments: Attachment[];
   body: Markdown;
+  /** The same item in another language, when written (see ItemTranslation). */
+  translations?: Partial<Record<Lang, ItemTranslation>>;
 }
 
 export type AgendaItem = ExemptItem | OpenItem;

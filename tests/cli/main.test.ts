@@ -43,6 +43,13 @@ describe('minutebook command', () => {
     expect(out.join('\n')).toMatch(/is valid: 5 committees, 8 meetings, 24 items/);
   });
 
+  it('check summarises the items that lack a translation, without failing', async () => {
+    const { io, out } = capture();
+    expect(await main(['check', '--content', VALID], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/Translations: 22 of 24 items have no Welsh version/);
+    expect(out.join('\n')).toMatch(/Translations: 1 of 24 items have no English version[^]*03-gwyl-ddewi-2027\.md/);
+  });
+
   it('check exits 1 and prints every problem as path:line: field: message', async () => {
     const { io, err } = capture();
     expect(await main(['check', '--content', path.join(INVALID, 'many-problems')], io)).toBe(1);

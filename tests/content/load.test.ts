@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCouncil } from '../../src/content/load.ts';
-import { indexOf } from '../../src/model/queries.ts';
+import { indexOf, missingTranslations, textOf } from '../../src/model/queries.ts';
 import type { Council, OpenItem } from '../../src/model/types.ts';
 
 const VALID = path.resolve(__dirname, '../fixtures/valid');
@@ -64,7 +64,7 @@ describe('loadCouncil on the valid fixture', () => {
   it('keeps only number, title and reason of an exempt item', () => {
     const exempt = indexOf(council).item('2026-10-27-cabinet/05-disposal-of-land-aberllys-depot');
     expect(Object.keys(exempt).sort()).toEqual(
-      ['committee', 'date', 'exempt', 'exemptReason', 'id', 'item', 'meeting', 'pdf', 'slug', 'sourcePath', 'title', 'url'].sort(),
+      ['committee', 'date', 'exempt', 'exemptReason', 'id', 'item', 'lang', 'meeting', 'pdf', 'slug', 'sourcePath', 'title', 'url'].sort(),
     );
     expect(JSON.stringify(exempt)).not.toMatch(/zephyrine/i);
   });
@@ -80,5 +80,37 @@ describe('loadCouncil on the valid fixture', () => {
     const file = item.attachments.find((a) => a.kind === 'file')!;
     expect(file.url).toBe('/files/meetings/2025-06-12-scrutiny-communities/branch-usage-2022-2025.csv');
     expect(file.size).toBeGreaterThan(0);
+  });
+});
+
+describe('translations', () => {
+  it('reads <item>.cy.md as the Welsh version of <item>.md, not as another item', () => {
+    const item = open('2025-07-07-cabinet/03-hwrc-opening-hours');
+    expect(item.translations?.cy?.title).toBe('Canolfannau Ailgylchu Gwastraff y Cartref – Oriau Agor Tymhorol');
+    expect(indexOf(council).meeting('2025-07-07-cabinet').items).toHaveLength(3);
+  });
+
+  it('gives the Welsh text of a translated item in Welsh', () => {
+    const text = textOf(open('2025-07-07-cabinet/03-hwrc-opening-hours'), 'cy');
+    expect(text).toMatchObject({ lang: 'cy', fallback: false });
+    expect(text.resolved[0]).toMatch(/^Bod Canolfannau/);
+    expect(text.body).toMatch(/Tŷ-nant/);
+  });
+
+  it('falls back to the English text, marked as English, where no Welsh version exists', () => {
+    const text = textOf(open('2025-07-07-cabinet/02-reference-library-service-review'), 'cy');
+    expect(text).toMatchObject({ lang: 'en', fallback: true });
+  });
+
+  it('falls back to the Welsh text, marked as Welsh, for a Welsh-only item read in English', () => {
+    const text = textOf(open('2026-10-08-scrutiny-communities/03-gwyl-ddewi-2027'), 'en');
+    expect(text).toMatchObject({ lang: 'cy', fallback: true });
+  });
+
+  it('lists the items lacking a version in each of the council\'s languages', () => {
+    const missing = Object.fromEntries(missingTranslations(council).map((m) => [m.lang, m.items.map((i) => i.id)]));
+    expect(missing.en).toEqual(['2026-10-08-scrutiny-communities/03-gwyl-ddewi-2027']);
+    expect(missing.cy).toHaveLength(22);
+    expect(missing.cy).not.toContain('2025-07-07-cabinet/03-hwrc-opening-hours');
   });
 });
