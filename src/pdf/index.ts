@@ -11,6 +11,8 @@ export interface PdfStageOptions {
   workers?: number;
   /** Below this many PDFs to render, render on the main thread: starting workers costs more. */
   minJobsForWorkers?: number;
+  /** Render on the main thread too while the workers start (default true; tests turn it off to exercise the workers alone). */
+  mainThreadHelps?: boolean;
 }
 
 const exists = (file: string) =>
@@ -26,6 +28,7 @@ const exists = (file: string) =>
 export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
   const workers = options.workers ?? 2;
   const minJobsForWorkers = options.minJobsForWorkers ?? 24;
+  const mainThreadHelps = options.mainThreadHelps ?? true;
   return {
     name: 'PDFs',
     async run({ council, cacheDir, outDir, log }) {
@@ -42,15 +45,13 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
         seen.add(c.file);
         missing.push({ job: c.job, file: c.file });
       }
-      if (missing.length >= minJobsForWorkers && workers > 0) {
-        await renderOnWorkers(missing, workers);
-      } else {
-        for (const task of missing) {
-          const temporary = `${task.file}.${process.pid}.tmp`;
-          await writeFile(temporary, await renderJob(task.job));
-          await rename(temporary, task.file);
-        }
-      }
+      const renderHere = async (task: RenderTask) => {
+        const temporary = `${task.file}.${process.pid}.tmp`;
+        await writeFile(temporary, await renderJob(task.job));
+        await rename(temporary, task.file);
+      };
+      if (missing.length >= minJobsForWorkers && workers > 0) await renderOnWorkers(missing, workers, mainThreadHelps ? renderHere : undefined);
+      else for (const task of missing) await renderHere(task);
 
       for (const c of cached) {
         const target = path.join(outDir, c.path);

@@ -1,42 +1,56 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { PdfJob } from './job.ts';
 
 export interface RenderTask {
   job: PdfJob;
-  /** Where the worker writes the PDF (atomically). */
+  /** Where the PDF is written (atomically). */
   file: string;
 }
 
 type Reply = { ready: true } | { id: number; error?: string };
 
-/** Render tasks on `size` worker threads, each taking the next task when it finishes one. */
-export async function renderOnWorkers(tasks: readonly RenderTask[], size: number): Promise<void> {
+/**
+ * Render tasks on `size` worker threads, each taking the next task when it finishes one. A worker
+ * takes a second or so to load pdfkit and the renderer, so until the first one is ready the main
+ * thread renders from the same queue with `renderHere`.
+ */
+export async function renderOnWorkers(
+  tasks: readonly RenderTask[],
+  size: number,
+  renderHere?: (task: RenderTask) => Promise<void>,
+): Promise<void> {
   let next = 0;
+  let anyReady = false;
   const workers = Array.from({ length: Math.min(size, tasks.length) }, () => new Worker(new URL('./worker.js', import.meta.url)));
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              if (next >= tasks.length) return resolve();
-              const id = next++;
-              worker.postMessage({ id, job: tasks[id]!.job, file: tasks[id]!.file });
-            };
-            worker.on('message', (reply: Reply) => {
-              if ('id' in reply && reply.error !== undefined) {
-                reject(new Error(`PDF for ${tasks[reply.id]!.file} failed in a worker: ${reply.error}`));
-                return;
-              }
-              feed();
-            });
-            worker.on('error', (error) => reject(new Error('PDF worker crashed', { cause: error })));
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`PDF worker exited with code ${code}`));
-            });
-          }),
-      ),
+    const done = workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          let busy = false;
+          const feed = () => {
+            busy = next < tasks.length;
+            if (!busy) return resolve();
+            const id = next++;
+            worker.postMessage({ id, job: tasks[id]!.job, file: tasks[id]!.file });
+          };
+          worker.on('message', (reply: Reply) => {
+            if ('ready' in reply) anyReady = true;
+            else if (reply.error !== undefined) return reject(new Error(`PDF for ${tasks[reply.id]!.file} failed in a worker: ${reply.error}`));
+            feed();
+          });
+          worker.on('error', (error) => reject(new Error('PDF worker crashed', { cause: error })));
+          worker.on('exit', (code) => {
+            if (busy || next < tasks.length) reject(new Error(`PDF worker exited with code ${code}`));
+            else resolve();
+          });
+        }),
     );
+    while (renderHere && !anyReady && next < tasks.length) {
+      await renderHere(tasks[next++]!);
+      await nextTurn(); // let a worker's "ready" message in
+    }
+    await Promise.all(done);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -83,7 +83,7 @@ describe('the PDF stage', () => {
 
   it('renders the same bytes on worker threads as on the main thread', async () => {
     const onMain = await build(council(), await tempDir(), createPdfStage({ workers: 0 }));
-    const onWorkers = await build(council(), await tempDir(), createPdfStage({ workers: 2, minJobsForWorkers: 1 }));
+    const onWorkers = await build(council(), await tempDir(), createPdfStage({ workers: 2, minJobsForWorkers: 1, mainThreadHelps: false }));
     expect(onWorkers.lines).toContain('PDFs: 6 rendered, 0 reused');
     for (const [file, bytes] of onMain.files) expect(onWorkers.files.get(file)?.equals(bytes), file).toBe(true);
   });
