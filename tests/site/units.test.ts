@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Council, Meeting, OpenItem } from '../../src/model/types.ts';
+import { brandColour, contrast, DEFAULT_BRAND } from '../../src/site/filters/colour.ts';
+import { clockTime, longDate, monthName, startAttribute } from '../../src/site/filters/dates.ts';
+import { excerpt } from '../../src/site/filters/excerpt.ts';
+import { pageHtml } from '../../src/site/filters/markdown.ts';
+import { humanSize } from '../../src/site/filters/sizes.ts';
+import { MAX_TITLE, pageTitle } from '../../src/site/filters/title.ts';
+import { messagesOf, translate, type Messages } from '../../src/site/locales/index.ts';
+import { decidedItems, registerPages } from '../../src/site/views/decisions.ts';
+import { calendarMonth, meetingsByMonth } from '../../src/site/views/meetings.ts';
+
+describe('brand colour', () => {
+  it('keeps a council colour that white text meets AA contrast on', () => {
+    expect(brandColour('#17503A')).toBe('#17503a');
+  });
+
+  it('falls back to the default for a colour too light for white text, or none', () => {
+    expect(contrast('#ffdd00', '#ffffff')).toBeLessThan(4.5);
+    expect(brandColour('#ffdd00')).toBe(DEFAULT_BRAND);
+    expect(brandColour(undefined)).toBe(DEFAULT_BRAND);
+    expect(contrast(DEFAULT_BRAND, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('dates, times and sizes', () => {
+  it('writes dates in UK style with the weekday', () => {
+    expect(longDate('2025-12-01')).toBe('Monday 1 December 2025');
+    expect(monthName('2026-03')).toBe('March 2026');
+  });
+
+  it('writes times as residents say them', () => {
+    expect(clockTime('14:00')).toBe('2pm');
+    expect(clockTime('10:30')).toBe('10:30am');
+    expect(clockTime('12:00')).toBe('midday');
+    expect(clockTime('00:15')).toBe('12:15am');
+  });
+
+  it('gives a meeting start in the council zone, with its summer-time offset', () => {
+    expect(startAttribute('2026-07-01T13:00:00.000Z', 'Europe/London')).toBe('2026-07-01T14:00:00+01:00');
+  });
+
+  it('gives file sizes in bytes, KB (rounded up) and MB', () => {
+    expect(humanSize(900)).toBe('900 bytes');
+    expect(humanSize(53 * 1024 + 1)).toBe('54 KB');
+    expect(humanSize(2.5 * 1024 * 1024)).toBe('2.5 MB');
+  });
+});
+
+describe('titles and text', () => {
+  it('shortens a long page title to fit, counting the characters escaping adds', () => {
+    const title = 'Urgent business <script>alert("x")</script> & notices of motion about the coastal path';
+    const written = pageTitle(title, 'Bryn Arian County Council', 'en').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+    expect(written.length).toBeLessThanOrEqual(MAX_TITLE);
+    expect(pageTitle('Cabinet', 'Bryn Arian County Council', 'en')).toBe('Cabinet – Bryn Arian County Council');
+  });
+
+  it('cuts an excerpt at a word boundary with an ellipsis', () => {
+    expect(excerpt('That the press and public be excluded', 20)).toBe('That the press and…');
+    expect(excerpt('Short', 20)).toBe('Short');
+  });
+
+  it('turns markdown table alignment into classes, since the CSP forbids style attributes', () => {
+    const html = pageHtml('| a | b |\n|:--|--:|\n| 1 | 2 |\n');
+    expect(html).not.toContain('style=');
+    expect(html).toContain('<td class="align-right">2</td>');
+  });
+
+  it('fills placeholders, picks the plural by count and refuses a missing key', () => {
+    expect(translate('en', 'item.referredTo', { committee: 'Cabinet', date: 'Monday 7 July 2025' })).toBe('Referred to Cabinet, Monday 7 July 2025');
+    expect(translate('en', 'decisions.count', { count: 1 })).toBe('1 decision');
+    expect(translate('en', 'decisions.count', { count: 3 })).toBe('3 decisions');
+    expect(() => translate('en', 'item.nothing')).toThrow(/No text "item.nothing"/);
+    expect(() => translate('en', 'item.referredTo', { committee: 'Cabinet' })).toThrow(/needs \{date\}/);
+  });
+
+  it('has in the locale file every text key the templates use', () => {
+    const dir = path.resolve('layouts');
+    const templates = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.njk') && !f.endsWith('search.njk'));
+    const keys = new Set<string>();
+    for (const file of templates) {
+      for (const [, key] of readFileSync(path.join(dir, file), 'utf8').matchAll(/["']([a-zA-Z]+\.[a-zA-Z.]+)["']\s*\|\s*t\b/g)) keys.add(key!);
+    }
+    // Keys the templates build from model values.
+    for (const c of ['council', 'executive', 'scrutiny', 'regulatory', 'other']) keys.add(`category.${c}`);
+    for (const n of ['home', 'meetings', 'committees', 'decisions', 'issues', 'search']) keys.add(`nav.${n}`);
+    for (const s of ['Held', 'Scheduled', 'Cancelled']) keys.add(`meeting.status${s}`);
+    for (const d of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) keys.add(`weekday.${d}.short`).add(`weekday.${d}.long`);
+    expect(keys.size).toBeGreaterThan(60);
+    const missing = [...keys].filter((key) => {
+      let entry: string | Messages | undefined = messagesOf('en');
+      for (const part of key.split('.')) entry = typeof entry === 'object' ? entry[part] : undefined;
+      return entry === undefined;
+    });
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('page views of the model', () => {
+  const meeting = (slug: string, date: string): Meeting => ({
+    slug, committee: 'cabinet', date, status: 'held', attendees: [], apologies: [], notes: '', url: `/meetings/${slug}/`, pack: '', items: [], sourcePath: '',
+  });
+
+  it('lays a month out Monday first, with blank days before the 1st', () => {
+    const weeks = calendarMonth('2026-10', [meeting('m', '2026-10-27')]);
+    expect(weeks[0]!.map((d) => d.day)).toEqual([null, null, null, 1, 2, 3, 4]);
+    expect(weeks.every((w) => w.length === 7)).toBe(true);
+    expect(weeks.flat().find((d) => d.day === 27)!.meetings.map((m) => m.slug)).toEqual(['m']);
+  });
+
+  it('groups meetings by year and month, newest first, and a month oldest meeting first', () => {
+    const years = meetingsByMonth([meeting('a', '2025-07-07'), meeting('b', '2025-07-23'), meeting('c', '2026-03-04')]);
+    expect(years.map((y) => [y.year, y.months.map((m) => [m.month, m.meetings.map((x) => x.slug)])])).toEqual([
+      ['2026', [['2026-03', ['c']]]],
+      ['2025', [['2025-07', ['a', 'b']]]],
+    ]);
+  });
+
+  it('orders the decisions register newest meeting first and keeps agenda order within a meeting', () => {
+    const item = (id: string, meetingSlug: string, date: string, decided: boolean): OpenItem => ({
+      id, slug: id, meeting: meetingSlug, committee: 'cabinet', date, item: '1', title: id, url: `/${id}/`, pdf: '', sourcePath: '', exempt: false,
+      type: 'resolution', lang: 'en', referredTo: [], resolved: decided ? ['That it be so.'] : [], recommended: [], keyDecision: false, attachments: [], body: '',
+    });
+    const council = {
+      site: { name: 'X', timezone: 'Europe/London' },
+      committees: [{ slug: 'cabinet', name: 'Cabinet', category: 'executive', termsOfReference: '', url: '', meetings: ['old', 'new'], sourcePath: '' }],
+      meetings: [meeting('old', '2025-01-01'), meeting('new', '2026-01-01')],
+      items: [item('o1', 'old', '2025-01-01', true), item('n1', 'new', '2026-01-01', true), item('n2', 'new', '2026-01-01', false), item('n3', 'new', '2026-01-01', true)],
+      issues: [],
+    } satisfies Council;
+    expect(decidedItems(council).map((i) => i.id)).toEqual(['n1', 'n3', 'o1']);
+    expect(registerPages(council).map((p) => [p.url, p.items.map((i) => i.id)])).toEqual([
+      ['/decisions/2026/', ['n1', 'n3']],
+      ['/decisions/2025/', ['o1']],
+      ['/decisions/committees/cabinet/', ['n1', 'n3', 'o1']],
+    ]);
+  });
+});
