@@ -1,10 +1,9 @@
-import type lunr from 'lunr';
 import { urls } from '../model/urls.ts';
 import type { ItemType, Lang } from '../model/types.ts';
 import { byRelevance, mergeHits, type Match, type WordHits } from './merge.ts';
 import { shardFor } from './routing.ts';
 import { decodeShard } from './shard-format.ts';
-import { lookup, lunrIndexOf } from './shard-index.ts';
+import { ShardIndex } from './shard-index.ts';
 import { type SearchState, needsMeta } from './state.ts';
 import { PAGE_SIZE, parseKind, splitKinds, type Manifest, type Meta, type StoredDoc } from './store.ts';
 import { parseQuery } from './tokenize.ts';
@@ -56,7 +55,7 @@ interface Columns {
  */
 export class SearchEngine {
   private manifest: Promise<Manifest> | undefined;
-  private readonly shards = new Map<number, Promise<lunr.Index>>();
+  private readonly shards = new Map<number, Promise<ShardIndex>>();
   private readonly chunks = new Map<number, Promise<StoredDoc[]>>();
   private columns: Promise<Columns> | undefined;
 
@@ -70,10 +69,10 @@ export class SearchEngine {
     return this.manifest;
   }
 
-  private shard(manifest: Manifest, n: number): Promise<lunr.Index> {
+  private shard(manifest: Manifest, n: number): Promise<ShardIndex> {
     let index = this.shards.get(n);
     if (index === undefined) {
-      index = this.loader.bytes(manifest.shards[n]!).then((bytes) => lunrIndexOf(decodeShard(bytes)));
+      index = this.loader.bytes(manifest.shards[n]!).then((bytes) => new ShardIndex(decodeShard(bytes)));
       this.shards.set(n, index);
     }
     return index;
@@ -111,7 +110,7 @@ export class SearchEngine {
     const hits = await Promise.all(
       words.map(async ({ terms }): Promise<WordHits> => ({
         terms,
-        hits: await Promise.all(terms.map(async (term) => lookup(await this.shard(manifest, shardFor(term, manifest.bounds)), term))),
+        hits: await Promise.all(terms.map(async (term) => (await this.shard(manifest, shardFor(term, manifest.bounds))).lookup(term))),
       })),
     );
     return mergeHits(hits);

@@ -1,22 +1,31 @@
-import { quantize } from './weights.ts';
-
 /**
  * A shard file holds a contiguous range of the vocabulary and every posting of those terms:
  *
  *     varint termCount
  *     termCount × (varint shared-prefix length, varint suffix byte length, UTF-8 suffix)   front-coded, sorted
- *     termCount × varint postingCount
- *     per term: postingCount × varint doc-number gap (first gap from -1), then postingCount × weight byte
+ *     termCount × varint (postingCount × 2 + 1 if the documents are a bitmap)
+ *     per term, its documents, either
+ *       postingCount × varint doc-number gap (first gap from -1), or
+ *       varint first doc, varint span, ceil(span / 8) bytes of bitmap (bit i of byte j: doc first + 8j + i)
+ *     and then postingCount × weight byte
  *
+ * A bitmap is used when it is smaller: for a word in most items ("council") it is an eighth of the
+ * size of the gaps.
  * Binary because it is most of what a search downloads, and hosts rarely compress
  * application/octet-stream: the file is already about as small as gzip would make it.
  */
 export interface ShardTerm {
   term: string;
   /** Document numbers, ascending. */
-  docs: number[];
+  docs: ArrayLike<number>;
   /** Weight bytes (see weights.ts), one per document. */
-  weights: number[];
+  weights: ArrayLike<number>;
+}
+
+/** A term as decoded, in typed arrays. */
+export interface DecodedTerm extends ShardTerm {
+  docs: Int32Array;
+  weights: Uint8Array;
 }
 
 class ByteWriter {
@@ -69,6 +78,34 @@ function sharedPrefix(a: Uint8Array, b: Uint8Array): number {
   return i;
 }
 
+function varintSize(value: number): number {
+  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : 4;
+}
+
+function gapsSize(docs: ArrayLike<number>): number {
+  let size = 0;
+  let last = -1;
+  for (let i = 0; i < docs.length; i++) {
+    size += varintSize(docs[i]! - last - 1);
+    last = docs[i]!;
+  }
+  return size;
+}
+
+/** The documents as a bitmap, when that is smaller than their gaps. */
+function bitmapOf(docs: ArrayLike<number>): Uint8Array | undefined {
+  if (docs.length < 16) return undefined;
+  const first = docs[0]!;
+  const span = docs[docs.length - 1]! - first + 1;
+  if (Math.ceil(span / 8) + varintSize(first) + varintSize(span) >= gapsSize(docs)) return undefined;
+  const bitmap = new Uint8Array(Math.ceil(span / 8));
+  for (let i = 0; i < docs.length; i++) {
+    const bit = docs[i]! - first;
+    bitmap[bit >> 3]! |= 1 << (bit & 7);
+  }
+  return bitmap;
+}
+
 /** Encode a shard's terms (sorted by JS string order) and their postings. */
 export function encodeShard(terms: ShardTerm[]): Uint8Array {
   const out = new ByteWriter();
@@ -82,23 +119,31 @@ export function encodeShard(terms: ShardTerm[]): Uint8Array {
     out.raw(bytes.subarray(shared));
     previous = bytes;
   }
-  for (const { docs } of terms) out.varint(docs.length);
-  for (const { docs, weights } of terms) {
-    let last = -1;
-    for (const doc of docs) {
-      out.varint(doc - last - 1);
-      last = doc;
+  const bitmaps = terms.map(({ docs }) => bitmapOf(docs));
+  terms.forEach(({ docs }, i) => out.varint(docs.length * 2 + (bitmaps[i] ? 1 : 0)));
+  terms.forEach(({ docs, weights }, i) => {
+    const bitmap = bitmaps[i];
+    if (bitmap) {
+      out.varint(docs[0]!);
+      out.varint(docs[docs.length - 1]! - docs[0]! + 1);
+      out.raw(bitmap);
+    } else {
+      let last = -1;
+      for (let j = 0; j < docs.length; j++) {
+        out.varint(docs[j]! - last - 1);
+        last = docs[j]!;
+      }
     }
     out.raw(weights);
-  }
+  });
   return out.done();
 }
 
 /** Decode a shard back into its terms and postings. */
-export function decodeShard(bytes: Uint8Array): ShardTerm[] {
+export function decodeShard(bytes: Uint8Array): DecodedTerm[] {
   const input = new ByteReader(bytes);
   const count = input.varint();
-  const terms: ShardTerm[] = [];
+  const names: string[] = [];
   let previous = new Uint8Array();
   for (let i = 0; i < count; i++) {
     const shared = input.varint();
@@ -106,32 +151,35 @@ export function decodeShard(bytes: Uint8Array): ShardTerm[] {
     const full = new Uint8Array(shared + suffix.length);
     full.set(previous.subarray(0, shared));
     full.set(suffix, shared);
-    terms.push({ term: decoder.decode(full), docs: [], weights: [] });
+    names.push(decoder.decode(full));
     previous = full;
   }
-  const sizes = terms.map(() => input.varint());
-  terms.forEach((entry, i) => {
-    const size = sizes[i]!;
-    let doc = -1;
-    for (let j = 0; j < size; j++) {
-      doc += input.varint() + 1;
-      entry.docs.push(doc);
+  const headers = names.map(() => input.varint());
+  return names.map((term, i) => {
+    const size = Math.floor(headers[i]! / 2);
+    const docs = new Int32Array(size);
+    if (headers[i]! % 2 === 1) {
+      const first = input.varint();
+      const bitmap = input.slice(Math.ceil(input.varint() / 8));
+      let j = 0;
+      for (let byte = 0; byte < bitmap.length; byte++) {
+        const bits = bitmap[byte]!;
+        if (bits === 0) continue;
+        for (let bit = 0; bit < 8; bit++) if (bits & (1 << bit)) docs[j++] = first + byte * 8 + bit;
+      }
+      if (j !== size) throw new Error('Search shard bitmap does not match its count');
+    } else {
+      let doc = -1;
+      for (let j = 0; j < size; j++) docs[j] = doc += input.varint() + 1;
     }
-    entry.weights = Array.from(input.slice(size));
+    return { term, docs, weights: input.slice(size).slice() };
   });
-  return terms;
 }
 
 /** Bytes a term will take in a shard (an estimate that ignores front coding), for partitioning. */
 export function encodedSize(term: ShardTerm): number {
-  let size = encoder.encode(term.term).length + 3;
-  let last = -1;
-  for (const doc of term.docs) {
-    const gap = doc - last - 1;
-    size += gap < 0x80 ? 1 : gap < 0x4000 ? 2 : 3;
-    last = doc;
-  }
-  return size + term.weights.length;
+  const bitmap = bitmapOf(term.docs);
+  const docs = bitmap ? bitmap.length + 6 : gapsSize(term.docs);
+  return encoder.encode(term.term).length + 3 + docs + term.weights.length;
 }
 
-export { quantize };

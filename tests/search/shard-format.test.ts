@@ -8,7 +8,7 @@ const shard = fc
   .chain((words) =>
     fc.tuple(
       ...[...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((term) =>
-        fc.uniqueArray(fc.nat(100_000), { minLength: 1, maxLength: 40 }).chain((docs) =>
+        fc.oneof(fc.uniqueArray(fc.nat(100_000), { minLength: 1, maxLength: 40 }), fc.uniqueArray(fc.nat(300), { minLength: 30, maxLength: 250 })).chain((docs) =>
           fc.array(fc.integer({ min: 1, max: 255 }), { minLength: docs.length, maxLength: docs.length }).map(
             (weights): ShardTerm => ({ term, docs: [...docs].sort((a, b) => a - b), weights }),
           ),
@@ -18,10 +18,22 @@ const shard = fc
   );
 
 describe('shard format', () => {
+const plain = (terms: ShardTerm[]) => terms.map(({ term, docs, weights }) => ({ term, docs: Array.from(docs), weights: Array.from(weights) }));
+
   it('decodes exactly what was encoded', () => {
-    fc.assert(fc.property(shard, (terms) => {
-        expect(decodeShard(encodeShard(terms))).toEqual(terms);
-      }));
+    fc.assert(
+      fc.property(shard, (terms) => {
+        expect(plain(decodeShard(encodeShard(terms)))).toEqual(terms);
+      }),
+    );
+  });
+
+  it('stores the documents of a very common term as a bitmap, an eighth of the size', () => {
+    const docs = Array.from({ length: 20_000 }, (_, i) => i * 2 + 3);
+    const term: ShardTerm = { term: 'council', docs, weights: docs.map((d) => 1 + (d % 255)) };
+    const bytes = encodeShard([term]);
+    expect(bytes.length).toBeLessThan(20_000 + 40_000 / 8 + 20);
+    expect(plain(decodeShard(bytes))).toEqual([term]);
   });
 
   it('rejects a truncated shard', () => {
