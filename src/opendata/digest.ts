@@ -7,7 +7,8 @@ import { outputPathOf } from '../model/urls.ts';
 export interface FileDigest {
   size: number;
   sha256: string;
-  sha512: string;
+  /** For files OParl describes (its File has sha512Checksum); left out for the open-data files themselves. */
+  sha512?: string;
 }
 
 /** Published files keyed by their path inside the site, with a leading / (index.html spelled out). */
@@ -18,13 +19,13 @@ export function digestKeyOf(url: string): string {
   return `/${outputPathOf(url)}`;
 }
 
-/** Digest of bytes in memory. */
-export function digestOf(content: string | Uint8Array): FileDigest {
+/** Digest of bytes in memory; sha512 too when asked. */
+export function digestOf(content: string | Uint8Array, options: { sha512?: boolean } = {}): FileDigest {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   return {
     size: bytes.byteLength,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    sha512: createHash('sha512').update(bytes).digest('hex'),
+    ...(options.sha512 ? { sha512: createHash('sha512').update(bytes).digest('hex') } : {}),
   };
 }
 
@@ -47,7 +48,7 @@ export async function digestTree(root: string, concurrency = 16): Promise<Map<st
   const worker = async () => {
     while (next < files.length) {
       const rel = files[next++]!;
-      digests.set(`/${rel}`, digestOf(await readFile(path.join(root, rel))));
+      digests.set(`/${rel}`, digestOf(await readFile(path.join(root, rel)), { sha512: true }));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));

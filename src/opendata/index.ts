@@ -2,28 +2,34 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
 import { outputPathOf } from '../model/urls.ts';
-import { digestKeyOf, digestOf, digestTree } from './digest.ts';
+import { digestKeyOf, digestOf, digestTree, type FileDigest } from './digest.ts';
 import { MANIFEST_URL, manifestFile } from './manifest.ts';
 import { openDataFiles } from './outputs.ts';
 
-/** Writes files under `root`, a few at a time, creating folders once each. */
-async function writeAll(root: string, files: Map<string, string>): Promise<void> {
-  const made = new Set<string>();
-  const queue = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  let next = 0;
-  const worker = async () => {
-    while (next < queue.length) {
-      const [url, content] = queue[next++]!;
-      const target = path.join(root, outputPathOf(url));
-      const dir = path.dirname(target);
-      if (!made.has(dir)) {
-        await mkdir(dir, { recursive: true });
-        made.add(dir);
-      }
-      await writeFile(target, content);
-    }
+/**
+ * Writes [URL, content] pairs under `root` as they come, a few at a time, creating each folder
+ * once, and returns the digest of each file written (the content itself is not kept).
+ */
+async function writeAll(root: string, files: Iterable<[string, string]>): Promise<Map<string, FileDigest>> {
+  const folders = new Map<string, Promise<unknown>>();
+  const written = new Map<string, FileDigest>();
+  const pending = new Set<Promise<void>>();
+  const write = async (url: string, content: string) => {
+    const target = path.join(root, outputPathOf(url));
+    const dir = path.dirname(target);
+    if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));
+    await folders.get(dir);
+    await writeFile(target, content);
   };
-  await Promise.all(Array.from({ length: Math.min(16, queue.length) }, worker));
+  for (const [url, content] of files) {
+    if (written.has(digestKeyOf(url))) throw new Error(`open data: two outputs want ${url}`);
+    written.set(digestKeyOf(url), digestOf(content));
+    const p = write(url, content).finally(() => pending.delete(p));
+    pending.add(p);
+    if (pending.size >= 32) await Promise.race(pending);
+  }
+  await Promise.all(pending);
+  return written;
 }
 
 /**
@@ -38,10 +44,9 @@ export const openDataStage: OutputStage = {
     const existing = await digestTree(ctx.outDir);
     const { files, skipped } = openDataFiles(ctx.council, existing);
     for (const what of skipped) ctx.log(`open data: not published: ${what}`);
-    await writeAll(ctx.outDir, files);
-    const published = new Map(existing);
-    for (const [url, content] of files) published.set(digestKeyOf(url), digestOf(content));
-    await writeAll(ctx.outDir, new Map([[MANIFEST_URL, manifestFile(published)]]));
-    ctx.log(`open data: ${files.size + 1} files, manifest over ${published.size} files`);
+    const written = await writeAll(ctx.outDir, files);
+    const published = new Map([...existing, ...written]);
+    await writeAll(ctx.outDir, [[MANIFEST_URL, manifestFile(published)]]);
+    ctx.log(`open data: ${written.size + 1} files written, manifest over ${published.size} files`);
   },
 };

@@ -14,8 +14,8 @@ import { sitemapFiles } from './sitemap.ts';
 
 /** What the open-data stage publishes, before the manifest. */
 export interface OpenDataFiles {
-  /** Content keyed by site-relative URL. */
-  files: Map<string, string>;
+  /** [site-relative URL, content] pairs, produced as they are read (the OParl export is large). */
+  files: Iterable<[string, string]>;
   /** Outputs left out, with why, for the build log. */
   skipped: string[];
 }
@@ -27,26 +27,22 @@ export interface OpenDataFiles {
  * skipped when the site has no base_url.
  */
 export function openDataFiles(council: Council, existing: FileDigests): OpenDataFiles {
-  const files = new Map<string, string>([
-    [urls.api('items.json'), itemsJsonFile(council)],
-    [urls.api('meetings.json'), meetingsJsonFile(council)],
-    [urls.api('committees.json'), committeesJsonFile(council)],
-    [urls.api('decisions.csv'), decisionsCsvFile(council)],
-  ]);
   const absolute = absoluteFor(council.site);
-  const skipped: string[] = [];
-  if (absolute) {
-    for (const group of [
-      atomFeeds(council, absolute, existing),
-      calendars(council, absolute),
-      oparlExport(council, absolute, existing),
-      sitemapFiles(absolute, existing.keys()),
-    ]) {
-      for (const [url, content] of group) files.set(url, content);
+  function* files(): Generator<[string, string]> {
+    yield [urls.api('items.json'), itemsJsonFile(council)];
+    yield [urls.api('meetings.json'), meetingsJsonFile(council)];
+    yield [urls.api('committees.json'), committeesJsonFile(council)];
+    yield [urls.api('decisions.csv'), decisionsCsvFile(council)];
+    if (absolute) {
+      yield* atomFeeds(council, absolute, existing);
+      yield* calendars(council, absolute);
+      yield* oparlExport(council, absolute, existing);
+      yield* sitemapFiles(absolute, existing.keys());
     }
-  } else {
-    skipped.push('Atom feeds, iCalendar files, the OParl export and sitemap.xml (they need absolute URLs: set base_url in content/site.yml)');
+    yield ['/robots.txt', robotsTxt(absolute)];
   }
-  files.set('/robots.txt', robotsTxt(absolute));
-  return { files, skipped };
+  const skipped = absolute
+    ? []
+    : ['Atom feeds, iCalendar files, the OParl export and sitemap.xml (they need absolute URLs: set base_url in content/site.yml)'];
+  return { files: files(), skipped };
 }

@@ -5,7 +5,7 @@ import { atomFeeds, decisionsFeed, issueFeed } from '../../src/opendata/atom.ts'
 import { absolute, makeCouncil, SECRET, WELSH_TITLE } from './factory.ts';
 
 const council = makeCouncil();
-const files = new Map([['/meetings/2026-10-27-cabinet/budget.pdf', { size: 1234, sha256: 'x', sha512: 'y' }]]);
+const files = new Map([['/meetings/2026-10-27-cabinet/budget.pdf', { size: 1234, sha256: 'x' }]]);
 const feeds = atomFeeds(council, absolute, files);
 
 describe('Atom feeds', () => {

@@ -5,8 +5,9 @@ import { digestOf } from '../../src/opendata/digest.ts';
 import { absolute, makeCouncil, SECRET } from './factory.ts';
 
 const council = makeCouncil();
-const pdf = digestOf('%PDF-1.7 budget');
-const exported = oparlExport(council, absolute, new Map([['/meetings/2026-10-27-cabinet/budget.pdf', pdf]]));
+const pdf = digestOf('%PDF-1.7 budget', { sha512: true });
+const pairs = [...oparlExport(council, absolute, new Map([['/meetings/2026-10-27-cabinet/budget.pdf', pdf]]))];
+const exported = new Map(pairs);
 const get = (id: string) => {
   const text = exported.get(id.replace(absolute(''), ''));
   if (text === undefined) throw new Error(`${id} is not in the export`);
@@ -35,6 +36,10 @@ describe('OParl export', () => {
     for (const text of exported.values()) walk(JSON.parse(text));
     expect(links.size).toBeGreaterThan(20);
     for (const link of links) expect(() => get(link), link).not.toThrow();
+  });
+
+  it('writes each URL once', () => {
+    expect(exported.size).toBe(pairs.length);
   });
 
   it('gives every object an id that is the URL it is served at', () => {

@@ -1,7 +1,7 @@
 import { indexOf } from '../../model/queries.ts';
 import type { AgendaItem } from '../../model/types.ts';
 import { consultationIdOf } from './consultation.ts';
-import type { OparlContext, OparlObject } from './context.ts';
+import { nonEmpty, type OparlContext, type OparlObject } from './context.ts';
 import { fileObject } from './file.ts';
 import { oparlType } from './ids.ts';
 
@@ -29,9 +29,7 @@ export function agendaItemObject(ctx: OparlContext, item: AgendaItem, embedded: 
     ...(item.decision ? { result: item.decision } : {}),
     ...(item.resolved.length > 0 ? { resolutionText: item.resolved.join('\n') } : {}),
     resolutionFile: fileObject(ctx, item.pdf, item.title, item.date, undefined),
-    auxiliaryFile: item.attachments
-      .filter((a) => a.kind === 'file')
-      .map((a) => fileObject(ctx, a.url, a.title, item.date, undefined)),
+    ...nonEmpty('auxiliaryFile', item.attachments.filter((a) => a.kind === 'file').map((a) => fileObject(ctx, a.url, a.title, item.date, undefined))),
     web: ctx.absolute(item.url),
   };
 }

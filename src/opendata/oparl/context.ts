@@ -14,3 +14,8 @@ export interface OparlContext {
 
 /** A JSON object of the export. */
 export type OparlObject = Record<string, unknown>;
+
+/** `{ [key]: list }`, or nothing for an empty list: OParl leaves empty arrays out. */
+export function nonEmpty(key: string, list: unknown[]): OparlObject {
+  return list.length > 0 ? { [key]: list } : {};
+}

@@ -2,7 +2,6 @@ import type { Council } from '../../model/types.ts';
 import { indexOf } from '../../model/queries.ts';
 import type { Absolute } from '../absolute.ts';
 import type { FileDigests } from '../digest.ts';
-import { jsonFile } from '../json.ts';
 import { agendaItemObject } from './agenda-item.ts';
 import { bodyObject, systemObject } from './body.ts';
 import { consultationObject, consultationsByPaper } from './consultation.ts';
@@ -62,35 +61,36 @@ function fileObjects(ctx: OparlContext): OparlObject[] {
     });
 }
 
-/**
- * The OParl 1.1 export under /oparl/, keyed by site-relative URL: the System (entry point
- * /oparl/system.json), the Body, one file per object, and paginated lists of each kind.
- */
-export function oparlExport(council: Council, absolute: Absolute, files?: FileDigests): Map<string, string> {
-  const ctx: OparlContext = { council, absolute, ids: oparlIds(absolute), files };
-  const out = new Map<string, string>();
-  const base = absolute('');
-  // Ids are absolute URLs on this site; the file is written at the site-relative part.
-  const put = (object: OparlObject) => out.set((object.id as string).slice(base.length), jsonFile(object));
-  const putAll = (kind: string, objects: OparlObject[]) => {
-    for (const o of objects) put(o);
-    for (const [url, page] of paginate(absolute, kind, objects)) out.set(url, jsonFile(page));
-  };
+/** OParl files are compact JSON: the export repeats objects in lists, and whitespace would double it. */
+const compact = (value: unknown) => `${JSON.stringify(value)}\n`;
 
-  put(systemObject(ctx));
-  putAll('body', [bodyObject(ctx)]);
-  putAll('organization', council.committees.map((c) => organizationObject(ctx, c)));
-  putAll('person', []);
-  putAll('meeting', council.meetings.map((m) => meetingObject(ctx, m)));
+/**
+ * The OParl 1.1 export under /oparl/, as [site-relative URL, JSON] pairs: the System (entry point
+ * /oparl/system.json), the Body, one file per object, and paginated lists of each kind. A
+ * generator, one kind at a time, so a 30,000-item archive is never held in memory whole.
+ */
+export function* oparlExport(council: Council, absolute: Absolute, files?: FileDigests): Generator<[string, string]> {
+  const ctx: OparlContext = { council, absolute, ids: oparlIds(absolute), files };
+  const base = absolute('');
+  // Ids are absolute URLs on this site; each object's file is at the site-relative part.
+  const own = (object: OparlObject): [string, string] => [(object.id as string).slice(base.length), compact(object)];
+  function* kind(name: string, objects: OparlObject[]): Generator<[string, string]> {
+    for (const o of objects) yield own(o);
+    for (const [url, page] of paginate(absolute, name, objects)) yield [url, compact(page)];
+  }
+
+  yield own(systemObject(ctx));
+  yield* kind('body', [bodyObject(ctx)]);
+  yield* kind('organization', council.committees.map((c) => organizationObject(ctx, c)));
+  yield* kind('person', []);
+  yield* kind('meeting', council.meetings.map((m) => meetingObject(ctx, m)));
   for (const m of council.meetings) {
     const location = locationObject(ctx, m);
-    if (location) put(location);
+    if (location) yield own(location);
   }
-  putAll('agenda-item', council.items.map((i) => agendaItemObject(ctx, i, false)));
+  yield* kind('agenda-item', council.items.map((i) => agendaItemObject(ctx, i, false)));
   const consultations = consultationsByPaper(ctx);
-  const papers = council.items.flatMap((i) => (i.exempt ? [] : [paperObject(ctx, i, consultations.get(i.id) ?? [])]));
-  putAll('paper', papers);
-  putAll('consultation', [...consultations.values()].flat().map((c) => consultationObject(ctx, c, false)));
-  putAll('file', fileObjects(ctx));
-  return out;
+  yield* kind('paper', council.items.flatMap((i) => (i.exempt ? [] : [paperObject(ctx, i, consultations.get(i.id) ?? [])])));
+  yield* kind('consultation', [...consultations.values()].flat().map((c) => consultationObject(ctx, c, false)));
+  yield* kind('file', fileObjects(ctx));
 }

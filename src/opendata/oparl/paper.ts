@@ -1,7 +1,7 @@
 import { indexOf } from '../../model/queries.ts';
 import type { OpenItem } from '../../model/types.ts';
 import { consultationObject, type ConsultationRef } from './consultation.ts';
-import type { OparlContext, OparlObject } from './context.ts';
+import { nonEmpty, type OparlContext, type OparlObject } from './context.ts';
 import { fileObject } from './file.ts';
 import { oparlType } from './ids.ts';
 
@@ -19,10 +19,8 @@ export function paperObject(ctx: OparlContext, item: OpenItem, consultations: Co
     date: item.date,
     paperType: item.type,
     mainFile: fileObject(ctx, item.pdf, item.title, item.date, undefined),
-    auxiliaryFile: item.attachments
-      .filter((a) => a.kind === 'file')
-      .map((a) => fileObject(ctx, a.url, a.title, item.date, undefined)),
-    ...(related.length > 0 ? { relatedPaper: related.map(ctx.ids.paper) } : {}),
+    ...nonEmpty('auxiliaryFile', item.attachments.filter((a) => a.kind === 'file').map((a) => fileObject(ctx, a.url, a.title, item.date, undefined))),
+    ...nonEmpty('relatedPaper', related.map(ctx.ids.paper)),
     consultation: consultations.map((c) => consultationObject(ctx, c, true)),
     web: ctx.absolute(item.url),
   };
