@@ -83,7 +83,9 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   config.addFilter('t', function (key: string, params?: Params) {
     return translate(langOf(this), key, params);
   });
-  config.addFilter('markdown', (source: string) => pageHtml(source ?? ''));
+  config.addFilter('markdown', function (source: string) {
+    return pageHtml(source ?? '', langOf(this));
+  });
   config.addFilter('pageTitle', function (title: string, councilName: string) {
     return pageTitle(title, councilName, langOf(this));
   });

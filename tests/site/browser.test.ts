@@ -61,17 +61,18 @@ const texts = (selector: string) => page.locator(selector).allInnerTexts();
 const hrefs = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((e) => e.getAttribute('href')));
 
 describe('accessibility in Chromium', () => {
-  it('has no axe violation (WCAG 2.2 AA) on any kind of page', async () => {
+  it('has no axe violation (WCAG 2.2 AA) on any kind of page, wide and narrow', async () => {
     const found: string[] = [];
-    for (const [kind, url] of Object.entries(KINDS)) {
-      await open(url);
+    const runs = [...Object.entries(KINDS).map(([kind, url]) => [kind, url, 1280] as const), ['item', KINDS.item, 320] as const, ['meetings', KINDS.meetings, 320] as const];
+    for (const [kind, url, width] of runs) {
+      await open(url, width);
       // Evaluated through the DevTools protocol, which the page's CSP does not govern.
       await page.evaluate(AXE);
       const violations = await page.evaluate(
         (tags) => (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r: any) => r.violations),
         WCAG_TAGS,
       );
-      for (const v of violations) found.push(`${kind} ${url}: ${v.id} (${v.nodes.length}): ${v.help}: ${v.nodes[0]?.target}`);
+      for (const v of violations) found.push(`${kind} ${url} at ${width}px: ${v.id} (${v.nodes.length}): ${v.help}: ${v.nodes[0]?.target}`);
     }
     expect(found).toEqual([]);
   });

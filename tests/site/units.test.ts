@@ -68,6 +68,15 @@ describe('titles and text', () => {
     expect(html).toContain('<td class="align-right">2</td>');
   });
 
+  it('wraps each table in a labelled region the keyboard can scroll', () => {
+    const html = pageHtml('| a |\n|---|\n| 1 |\n\ntext\n\n| b |\n|---|\n| 2 |\n');
+    expect(html.match(/<section class="table-scroll" tabindex="0" aria-label="Table \d">/g)).toEqual([
+      '<section class="table-scroll" tabindex="0" aria-label="Table 1">',
+      '<section class="table-scroll" tabindex="0" aria-label="Table 2">',
+    ]);
+    expect(html.match(/<\/table><\/section>/g)).toHaveLength(2);
+  });
+
   it('fills placeholders, picks the plural by count and refuses a missing key', () => {
     expect(translate('en', 'item.referredTo', { committee: 'Cabinet', date: 'Monday 7 July 2025' })).toBe('Referred to Cabinet, Monday 7 July 2025');
     expect(translate('en', 'decisions.count', { count: 1 })).toBe('1 decision');
