@@ -27,7 +27,7 @@ const exists = (file: string) =>
  */
 export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
   const workers = options.workers ?? 2;
-  const minJobsForWorkers = options.minJobsForWorkers ?? 24;
+  const minJobsForWorkers = options.minJobsForWorkers ?? 64;
   const mainThreadHelps = options.mainThreadHelps ?? true;
   return {
     name: 'PDFs',

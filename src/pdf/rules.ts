@@ -14,8 +14,9 @@ export type PdfRule = (tokens: Token[], idx: number, r: PdfRenderer) => number |
 
 const BULLETS = ['•', '–', '•', '–'];
 
+/** Markdown's level, below the item title, and never more than one deeper than the last heading. */
 function headingLevel(token: Token, r: PdfRenderer): number {
-  return Math.min(6, Math.max(r.minHeading, Number(token.tag.slice(1))));
+  return Math.min(6, r.surface.lastHeading + 1, Math.max(r.minHeading, Number(token.tag.slice(1))));
 }
 
 export const rules: Record<string, PdfRule> = {

@@ -66,6 +66,8 @@ export class Surface {
   /** Per page (0-based), the label the running header shows on the right (an item number in a pack). */
   readonly pageLabels: string[] = [];
   currentLabel = '';
+  /** Level of the last heading drawn, so the next is at most one deeper (PDF/UA: no skipped levels). */
+  lastHeading = 0;
   private nextLink = 0;
 
   constructor(doc: Doc, root: StructElement) {
@@ -183,6 +185,8 @@ export class Surface {
   /** Draw runs as one block of the given structure type (P, H1 …), breaking pages between lines. */
   block(type: string, runs: readonly Run[], options: TextOptions = {}): void {
     const lines = this.layout(runs, options);
+    const heading = /^H([1-6])$/.exec(type);
+    if (heading) this.lastHeading = Number(heading[1]);
     const element = this.open(type);
     const size = options.size ?? THEME.body;
     for (const line of lines) {

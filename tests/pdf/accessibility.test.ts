@@ -91,3 +91,19 @@ describe('PDF accessibility', () => {
     expect(untagged).toEqual([]);
   });
 });
+
+describe('PDF headings', () => {
+  it('never skip a level, even when the Markdown does', async () => {
+    const skipping = openItem(M, 'skip', '6', { body: '#### Deep heading\n\ntext\n\n## Back up\n\n###### Deeper still\n\ntext' });
+    const j = planPdfs(makeCouncil({ [M]: [skipping] })).find((p) => p.job.kind === 'item')!.job as ItemJob;
+    const { pdf } = await readPdf(await renderItem(j));
+    const headings: number[] = [];
+    const walk = (node: StructNode | null) => {
+      const m = /^H(\d)$/.exec(node?.role ?? '');
+      if (m) headings.push(Number(m[1]));
+      (node?.children ?? []).forEach(walk);
+    };
+    walk((await (await pdf.getPage(1)).getStructTree()) as StructNode);
+    expect(headings).toEqual([1, 2, 2, 3]);
+  });
+});
