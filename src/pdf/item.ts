@@ -67,7 +67,9 @@ export function drawOpenItem(r: PdfRenderer, job: ItemJob & { item: OpenItem }):
     const from = item.referredFrom;
     const parts = [job.referredFromName ?? from.committee, formatDate(from.date, header.timezone, item.lang)];
     if (from.minute) parts.push(labels.minuteRef(from.minute));
-    field(r, labels.referredFrom, [plain(parts.join(', '))]);
+    const href = job.referredFromUrl && absolute(job.referredFromUrl, header);
+    const text = parts.join(', ');
+    field(r, labels.referredFrom, [href ? { text, style: { ...PLAIN, link: { href, id: s.linkId() } } } : plain(text)]);
   }
   if (item.decision) field(r, labels.decision, [plain(item.decision)]);
   s.space(4);

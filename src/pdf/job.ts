@@ -24,6 +24,8 @@ export interface ItemJob {
   item: AgendaItem;
   /** Committee name of the item's `referred_from`, resolved from its slug. */
   referredFromName?: string;
+  /** Site-relative URL of the item it was referred from, when that item is in the content. */
+  referredFromUrl?: string;
 }
 
 export interface PackJob {
@@ -69,7 +71,14 @@ export function planPdfs(council: Council): PlannedPdf[] {
     const items: ItemJob[] = index.itemsOf(meeting).map((item) => {
       const from = item.exempt ? undefined : item.referredFrom;
       const referredFromName = from ? committees.get(from.committee)?.name : undefined;
-      return { kind: 'item', header, item: publishable(item), ...(referredFromName !== undefined && { referredFromName }) };
+      const referredFromUrl = from?.itemId !== undefined ? index.item(from.itemId).url : undefined;
+      return {
+        kind: 'item',
+        header,
+        item: publishable(item),
+        ...(referredFromName !== undefined && { referredFromName }),
+        ...(referredFromUrl !== undefined && { referredFromUrl }),
+      };
     });
     items.forEach((job, i) => planned.push({ path: outputPathOf(index.itemsOf(meeting)[i]!.pdf), job }));
     if (items.length === 0) continue;

@@ -47,7 +47,7 @@ export interface TextOptions {
   offset?: number;
   /** Narrower measure (defaults to the rest of the line). */
   width?: number;
-  /** Align lines to the right edge of the measure. */
+  /** Where lines sit in the measure (left by default; table cells follow the Markdown alignment). */
   align?: 'left' | 'right' | 'center';
 }
 

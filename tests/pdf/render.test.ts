@@ -108,6 +108,21 @@ describe('an item PDF', () => {
     expect(uris).toEqual(['https://papers.example.gov.uk/files/meetings/budget.csv', 'https://example.gov.uk/plan']);
   });
 
+  it('links "Referred from" to the item it came from', async () => {
+    const A = '2025-11-03-cabinet';
+    const source = openItem(A, 'plan', '4', { minute: '45' });
+    const reference = openItem(M, 'reference', '3', {
+      type: 'reference',
+      referredFrom: { committee: 'cabinet', date: '2025-11-03', minute: '45', meeting: A, itemId: source.id },
+    });
+    const planned = planPdfs(makeCouncil({ [A]: [source], [M]: [reference] }));
+    const job = planned.find((p) => p.job.kind === 'item' && p.job.item.id === reference.id)!.job as ItemJob;
+    const { pdf, flat } = await readPdf(await renderItem(job));
+    expect(flat).toContain('Referred from: Cabinet, Monday 3 November 2025, minute 45');
+    const urls = (await (await pdf.getPage(1)).getAnnotations()).map((a) => a.url);
+    expect(urls).toEqual([`https://papers.example.gov.uk/meetings/${A}/plan/`]);
+  });
+
   it('runs a long item over several pages numbered "Page N of M"', async () => {
     const { pages } = await readPdf(await renderItem(itemJob(long)));
     expect(pages.length).toBeGreaterThanOrEqual(3);
