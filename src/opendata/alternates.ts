@@ -1,6 +1,7 @@
 import type { Council } from '../model/types.ts';
 import { indexOf } from '../model/queries.ts';
 import { urls } from '../model/urls.ts';
+import { issueBySlug } from './issues.ts';
 
 /** A `<link rel="alternate" type="…" href="…" title="…">` for a page's head. */
 export interface Alternate {
@@ -37,7 +38,7 @@ export function alternatesFor(council: Council, page: AlternatePage): Alternate[
       ];
     }
     case 'issue': {
-      const issue = council.issues.find((i) => i.slug === page.slug);
+      const issue = issueBySlug(council, page.slug);
       return issue ? [{ href: urls.feed.issue(issue.slug), type: atom, title: issue.title }] : [];
     }
     case 'meeting': {

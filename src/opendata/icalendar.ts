@@ -36,11 +36,13 @@ export function icsText(value: string): string {
 
 /** Folds a content line into lines of at most 75 octets, never splitting a UTF-8 character (RFC 5545 3.1). */
 export function foldLine(line: string): string {
+  if (line.length <= 25 || Buffer.byteLength(line, 'utf8') <= 75) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
+    const cp = ch.codePointAt(0)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
     if (octets + size > limit) {
       parts.push(current);

@@ -1,5 +1,6 @@
 import { indexOf } from '../../model/queries.ts';
 import type { OpenItem } from '../../model/types.ts';
+import { issueBySlug } from '../issues.ts';
 import { consultationObject, type ConsultationRef } from './consultation.ts';
 import { nonEmpty, type OparlContext, type OparlObject } from './context.ts';
 import { fileObject } from './file.ts';
@@ -8,7 +9,7 @@ import { oparlType } from './ids.ts';
 /** An OParl Paper for an open item: its PDF, attachments, consultations and the other papers of its issue. */
 export function paperObject(ctx: OparlContext, item: OpenItem, consultations: ConsultationRef[]): OparlObject {
   const index = indexOf(ctx.council);
-  const issue = item.issue ? ctx.council.issues.find((i) => i.slug === item.issue) : undefined;
+  const issue = item.issue ? issueBySlug(ctx.council, item.issue) : undefined;
   const related = (issue?.items ?? []).filter((id) => id !== item.id && !index.item(id).exempt);
   return {
     id: ctx.ids.paper(item.id),
