@@ -102,7 +102,15 @@ export function drawOpenItem(r: PdfRenderer, job: ItemJob & { item: OpenItem }):
     s.space(r.blockGap());
   }
   if (item.body.trim() !== '') {
-    s.space(6);
+    // A thin rule sets the narrative off from the structured parts above it, when there are any.
+    const parts = item.resolved.length + item.recommended.length + item.attachments.length + (item.reasons ? 1 : 0);
+    if (parts > 0) {
+      s.space(8);
+      s.artifact(() => s.doc.moveTo(s.left, s.y).lineTo(s.right, s.y).lineWidth(0.75).stroke(THEME.rule));
+      s.space(16);
+    } else {
+      s.space(6);
+    }
     r.markdown(item.body);
   }
 }
