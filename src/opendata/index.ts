@@ -45,6 +45,9 @@ export const openDataStage: OutputStage = {
     const { files, skipped } = openDataFiles(ctx.council, existing);
     for (const what of skipped) ctx.log(`open data: not published: ${what}`);
     const written = await writeAll(ctx.outDir, files);
+    const replaced = [...written.keys()].filter((p) => existing.has(p) && p !== MANIFEST_URL);
+    // Another stage writing one of these paths (say a robots.txt in public/) would be overwritten unseen.
+    if (replaced.length > 0) ctx.log(`open data: replaced ${replaced.length} existing file(s), e.g. ${replaced[0]}`);
     const published = new Map([...existing, ...written]);
     await writeAll(ctx.outDir, [[MANIFEST_URL, manifestFile(published)]]);
     ctx.log(`open data: ${written.size + 1} files written, manifest over ${published.size} files`);

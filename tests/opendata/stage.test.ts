@@ -23,6 +23,7 @@ const EXEMPT_TEXT = ['Zephyrine', '1,385,000', 'Glan Morfa', 'best consideration
 
 let root: string;
 let site: string;
+const buildLog: string[] = [];
 const read = (rel: string) => readFile(path.join(site, rel), 'utf8');
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
@@ -37,7 +38,7 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'minutebook-opendata-'));
   site = path.join(root, 'site');
-  const result = await build({ contentDir: FIXTURE, outDir: site });
+  const result = await build({ contentDir: FIXTURE, outDir: site, log: (line) => buildLog.push(line) });
   expect(result.ok).toBe(true);
 }, 120_000);
 
@@ -122,6 +123,10 @@ describe('open data of a built fixture council', () => {
       for (const secret of EXEMPT_TEXT) expect(text.includes(secret), `${secret} in ${f}`).toBe(false);
     }
     expect(await read('api/items.json')).toContain('Disposal of Land at the Former Highways Depot, Aberllys');
+  });
+
+  it('overwrites no file that an earlier stage wrote', () => {
+    expect(buildLog.filter((line) => line.includes('open data: replaced'))).toEqual([]);
   });
 
   it('writes the same bytes when run again on the same output', async () => {
