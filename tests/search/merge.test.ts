@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { byRelevance, mergeHits } from '../../src/search/merge.ts';
+import fc from 'fast-check';
+import { byRelevance, firstInOrder, hitsOf, matchedTerms, mergeHits } from '../../src/search/merge.ts';
 import { councilOf, fixtureCouncil, openItem } from './council.ts';
 import { engineFor } from './engine-helpers.ts';
 
-const hits = (entries: [number, number][]) => new Map(entries);
+const hits = (entries: [number, number][]) => hitsOf(entries);
 
 describe('merging hits', () => {
   it('keeps only documents that contain every word, adding the words’ scores', () => {
@@ -15,8 +16,9 @@ describe('merging hits', () => {
   });
 
   it('counts a word found in several forms once, by its best form', () => {
-    const [match] = mergeHits([{ terms: ['planning', 'plan'], hits: [hits([[3, 1]]), hits([[3, 4]])] }]);
-    expect(match).toEqual({ doc: 3, score: 4, terms: ['planning', 'plan'] });
+    const words = [{ terms: ['planning', 'plan'], hits: [hits([[3, 1]]), hits([[3, 4]])] }];
+    expect(mergeHits(words)).toEqual([{ doc: 3, score: 4 }]);
+    expect(matchedTerms(words, 3)).toEqual(['planning', 'plan']);
   });
 
   it('finds nothing for no words', () => {
@@ -26,6 +28,15 @@ describe('merging hits', () => {
   it('orders equal scores newest document first', () => {
     const merged = mergeHits([{ terms: ['x'], hits: [hits([[1, 2], [9, 2], [4, 5]])] }]).sort(byRelevance);
     expect(merged.map((m) => m.doc)).toEqual([4, 9, 1]);
+  });
+
+  it('picks the first results of a page exactly as a full sort would', () => {
+    const match = fc.record({ doc: fc.nat(50), score: fc.integer({ min: 0, max: 5 }) });
+    fc.assert(
+      fc.property(fc.uniqueArray(match, { selector: (m) => m.doc, maxLength: 300 }), fc.integer({ min: 1, max: 40 }), (matches, count) => {
+        expect(firstInOrder(matches, count, byRelevance)).toEqual([...matches].sort(byRelevance).slice(0, count));
+      }),
+    );
   });
 
   it('gives the same scores whether the vocabulary is in one shard or split over many', async () => {
