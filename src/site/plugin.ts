@@ -16,7 +16,7 @@ import { PUBLIC_DIR } from './paths.ts';
 import { breadcrumbs, type PageOf } from './views/breadcrumbs.ts';
 import { decidedItems, registerPages } from './views/decisions.ts';
 import { itemTypeLabel, neighbours } from './views/items.ts';
-import { meetingsByMonth, meetingsByYear, upcomingMeetings } from './views/meetings.ts';
+import { meetingsByMonth, meetingsByYear, recentMeetings, upcomingMeetings } from './views/meetings.ts';
 import { committeeName, hasCommittee, nameIn } from './views/names.ts';
 import { titleFor, type TitleData } from './views/titles.ts';
 
@@ -75,6 +75,7 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   // Pages without a `kind` (the search page) keep the title their front matter gives.
   config.addGlobalData('eleventyComputed', { title: (data: TitleData & { title?: string }) => titleFor(council, data) ?? data.title });
   config.addGlobalData('upcoming', upcomingMeetings(council));
+  config.addGlobalData('recent', recentMeetings(council));
   config.addGlobalData('meetingMonths', meetingsByMonth(council.meetings));
   config.addGlobalData('decided', decidedItems(council));
   config.addGlobalData('registerPages', registerPages(council));

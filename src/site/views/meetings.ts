@@ -8,6 +8,11 @@ export function upcomingMeetings(council: Council): Meeting[] {
   return council.meetings.filter((m) => m.status === 'scheduled');
 }
 
+/** Meetings that have been held, newest first. */
+export function recentMeetings(council: Council): Meeting[] {
+  return council.meetings.filter((m) => m.status === 'held').reverse();
+}
+
 export interface CalendarDay {
   /** Day of the month, or null for the padding before the 1st and after the last day. */
   day: number | null;
