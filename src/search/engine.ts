@@ -55,6 +55,17 @@ export interface Matched {
   words: WordHits[];
 }
 
+/** A cached fetch: the promise is kept for later calls, unless it fails (then the next call retries). */
+function remember<T>(cache: Map<number, Promise<T>>, key: number, load: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = load();
+    cache.set(key, value);
+    value.catch(() => cache.delete(key));
+  }
+  return value;
+}
+
 /**
  * Runs searches against a published index: fetches the manifest, then only the shards the query's
  * terms route to, the filter columns when a filter or newest-first order needs them, and the
@@ -72,26 +83,22 @@ export class SearchEngine {
   ) {}
 
   private loadManifest(): Promise<Manifest> {
-    this.manifest ??= this.loader.json(this.manifestUrl).then((m) => m as Manifest);
+    this.manifest ??= this.loader.json(this.manifestUrl).then(
+      (m) => m as Manifest,
+      (error: unknown) => {
+        this.manifest = undefined; // try again on the next search
+        throw error;
+      },
+    );
     return this.manifest;
   }
 
   private shard(manifest: Manifest, n: number): Promise<ShardIndex> {
-    let index = this.shards.get(n);
-    if (index === undefined) {
-      index = this.loader.bytes(manifest.shards[n]!).then((bytes) => new ShardIndex(decodeShard(bytes)));
-      this.shards.set(n, index);
-    }
-    return index;
+    return remember(this.shards, n, () => this.loader.bytes(manifest.shards[n]!).then((bytes) => new ShardIndex(decodeShard(bytes))));
   }
 
   private chunk(manifest: Manifest, n: number): Promise<StoredDoc[]> {
-    let chunk = this.chunks.get(n);
-    if (chunk === undefined) {
-      chunk = this.loader.json(`${manifest.store}${n}.json`).then((c) => c as StoredDoc[]);
-      this.chunks.set(n, chunk);
-    }
-    return chunk;
+    return remember(this.chunks, n, () => this.loader.json(`${manifest.store}${n}.json`).then((c) => c as StoredDoc[]));
   }
 
   private loadColumns(manifest: Manifest): Promise<Columns> {
@@ -108,6 +115,11 @@ export class SearchEngine {
       return columns;
     });
     return this.columns;
+  }
+
+  /** Fetch the manifest ahead of the first search (the page calls this when the box gets focus). */
+  prepare(): void {
+    this.loadManifest().catch(() => {});
   }
 
   /** Documents matching every word of the query, scored; no filters applied. */

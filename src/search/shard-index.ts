@@ -26,7 +26,9 @@ export class ShardIndex {
     const found = this.byTerm.get(term);
     if (found === undefined) return { docs: new Int32Array(), scores: new Float32Array() };
     const { docs, weights } = found;
-    return { docs, scores: Float32Array.from(weights, (byte) => WEIGHTS[byte]!) };
+    const scores = new Float32Array(weights.length);
+    for (let i = 0; i < weights.length; i++) scores[i] = WEIGHTS[weights[i]!]!;
+    return { docs, scores };
   }
 }
 

@@ -4,7 +4,7 @@ import { SearchEngine, type Loader } from '../../src/search/engine.ts';
 import { readState, type SearchState } from '../../src/search/state.ts';
 
 /** A search engine over an index built in memory, reading files from the built map instead of HTTP. */
-export function engineFor(council: Council, shardTarget?: number): { engine: SearchEngine; fetched: string[] } {
+export function engineFor(council: Council, shardTarget?: number): { engine: SearchEngine; fetched: string[]; loader: Loader; manifest: string } {
   const index = buildIndex(council, shardTarget);
   const fetched: string[] = [];
   const file = (url: string) => {
@@ -17,7 +17,7 @@ export function engineFor(council: Council, shardTarget?: number): { engine: Sea
     bytes: async (url) => file(url),
     json: async (url) => JSON.parse(new TextDecoder().decode(file(url))),
   };
-  return { engine: new SearchEngine(`/${index.manifest}`, loader), fetched };
+  return { engine: new SearchEngine(`/${index.manifest}`, loader), fetched, loader, manifest: `/${index.manifest}` };
 }
 
 /** A search state from a query string such as "q=library&type=minutes". */

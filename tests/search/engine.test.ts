@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Council } from '../../src/model/types.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
 import { councilOf, exemptItem, fixtureCouncil, openItem } from './council.ts';
 import { engineFor, state } from './engine-helpers.ts';
 
@@ -76,5 +77,21 @@ describe('exempt items', () => {
     expect(await engine.match('quillfeather')).toEqual([]);
     expect(await engine.match('disposal')).toEqual([]);
     expect((await engine.match('secret')).length).toBe(1);
+  });
+});
+
+describe('failures', () => {
+  it('retries a file that failed to load on the next search', async () => {
+    const { loader, manifest } = engineFor(council);
+    let failures = 1;
+    const flaky = new SearchEngine(manifest, {
+      bytes: loader.bytes,
+      json: async (url) => {
+        if (failures-- > 0) throw new Error('network down');
+        return loader.json(url);
+      },
+    });
+    await expect(flaky.search(state('q=rota'))).rejects.toThrow('network down');
+    expect((await flaky.search(state('q=rota'))).total).toBe(1);
   });
 });

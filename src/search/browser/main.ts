@@ -72,6 +72,9 @@ function start(): void {
     void run(state);
   };
 
+  // The manifest is tiny: fetching it when the box is focused saves a round trip after Enter.
+  field('q')?.addEventListener('focus', () => engine.prepare(), { once: true });
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const params = new URLSearchParams();
