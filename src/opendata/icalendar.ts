@@ -1,33 +1,10 @@
 import { DateTime } from 'luxon';
-import type { Council, Meeting } from '../model/types.ts';
+import type { Council, Meeting, Site } from '../model/types.ts';
 import { indexOf } from '../model/queries.ts';
 import { urls } from '../model/urls.ts';
 import { hostOf, type Absolute } from './absolute.ts';
 import { meetingStart } from './dates.ts';
-
-/**
- * Europe/London since 1996: BST from 01:00 UTC on the last Sunday of March, GMT from 01:00 UTC on
- * the last Sunday of October. DTSTART is in the local time the change happens from (RFC 5545 3.6.5).
- */
-const EUROPE_LONDON = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/London',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0000',
-  'TZOFFSETTO:+0100',
-  'TZNAME:BST',
-  'DTSTART:19810329T010000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0000',
-  'TZNAME:GMT',
-  'DTSTART:19961027T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
+import { vtimezone } from './vtimezone.ts';
 
 /** Escapes a TEXT value (RFC 5545 3.3.11). */
 export function icsText(value: string): string {
@@ -56,6 +33,23 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
+const zoneOf = (site: Site) => site.timezone || 'Europe/London';
+
+const timezones = new WeakMap<Council, string[]>();
+
+/** The council's VTIMEZONE, covering every year it has meetings in (the same in each of its calendars). */
+function councilTimezone(council: Council): string[] {
+  let lines = timezones.get(council);
+  if (!lines) {
+    const years = council.meetings.map((m) => Number(m.date.slice(0, 4)));
+    const first = years.reduce((a, b) => Math.min(a, b), years[0] ?? 2000);
+    const last = years.reduce((a, b) => Math.max(a, b), years[0] ?? 2000);
+    lines = vtimezone(zoneOf(council.site), first, last);
+    timezones.set(council, lines);
+  }
+  return lines;
+}
+
 const utcStamp = (dt: DateTime) => dt.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
 const dateValue = (iso: string) => iso.replace(/-/g, '');
 
@@ -65,17 +59,14 @@ function eventLines(council: Council, absolute: Absolute, meeting: Meeting): str
   const { site } = council;
   const committee = index.committee(meeting.committee);
   const start = meetingStart(site, meeting);
-  const london = (site.timezone || 'Europe/London') === 'Europe/London';
   const lines = ['BEGIN:VEVENT', `UID:meeting-${meeting.slug}@${hostOf(absolute)}`];
   // DTSTAMP must be UTC; it comes from the content (the meeting's own date) so builds are reproducible.
   lines.push(`DTSTAMP:${start ? utcStamp(start) : `${dateValue(meeting.date)}T000000Z`}`);
   if (!start) {
     const next = DateTime.fromISO(meeting.date, { zone: 'utc' }).plus({ days: 1 }).toISODate()!;
     lines.push(`DTSTART;VALUE=DATE:${dateValue(meeting.date)}`, `DTEND;VALUE=DATE:${dateValue(next)}`);
-  } else if (london) {
-    lines.push(`DTSTART;TZID=Europe/London:${start.toFormat("yyyyMMdd'T'HHmmss")}`);
   } else {
-    lines.push(`DTSTART:${utcStamp(start)}`);
+    lines.push(`DTSTART;TZID=${zoneOf(site)}:${start.toFormat("yyyyMMdd'T'HHmmss")}`);
   }
   lines.push(`SUMMARY:${icsText(committee.name)}`);
   if (meeting.venue) lines.push(`LOCATION:${icsText(meeting.venue)}`);
@@ -92,7 +83,7 @@ function eventLines(council: Council, absolute: Absolute, meeting: Meeting): str
 
 /** A whole VCALENDAR holding `meetings`, CRLF line ends, folded at 75 octets. */
 export function calendar(council: Council, absolute: Absolute, name: string, meetings: Meeting[]): string {
-  const london = (council.site.timezone || 'Europe/London') === 'Europe/London';
+  const zone = zoneOf(council.site);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -101,7 +92,8 @@ export function calendar(council: Council, absolute: Absolute, name: string, mee
     'METHOD:PUBLISH',
     `NAME:${icsText(name)}`,
     `X-WR-CALNAME:${icsText(name)}`,
-    ...(london ? ['X-WR-TIMEZONE:Europe/London', ...EUROPE_LONDON] : []),
+    `X-WR-TIMEZONE:${zone}`,
+    ...councilTimezone(council),
     ...meetings.flatMap((m) => eventLines(council, absolute, m)),
     'END:VCALENDAR',
   ];

@@ -37,6 +37,19 @@ describe('iCalendar', () => {
     expect(byUid('2026-06-16-cabinet').startDate.toJSDate().toISOString()).toBe('2026-06-16T13:00:00.000Z');
   });
 
+  it('keeps local times right in another zone, across its own clock changes', () => {
+    const council = makeCouncil();
+    const newYork = { ...council, site: { ...council.site, timezone: 'America/New_York' } };
+    const utc = (ics: string) => events(ics).map((e) => e.startDate.toJSDate().toISOString());
+    expect(utc(calendar(newYork, absolute, 'NY', newYork.meetings.slice(0, 3)))).toEqual([
+      '2026-06-16T18:00:00.000Z',
+      '2026-10-27T18:00:00.000Z', // US summer time lasts until 1 November
+      '2026-11-05T19:00:00.000Z',
+    ]);
+    const kolkata = { ...council, site: { ...council.site, timezone: 'Asia/Kolkata' } };
+    expect(utc(calendar(kolkata, absolute, 'IN', kolkata.meetings.slice(0, 1)))).toEqual(['2026-06-16T08:30:00.000Z']);
+  });
+
   it('marks a cancelled meeting CANCELLED and the others CONFIRMED', () => {
     expect(byUid('2026-11-05-full-council').component.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(byUid('2026-10-27-cabinet').component.getFirstPropertyValue('status')).toBe('CONFIRMED');
