@@ -1,4 +1,4 @@
-import { access, copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
 import { jobHash, rendererHash } from './cache.ts';
@@ -15,11 +15,8 @@ export interface PdfStageOptions {
   mainThreadHelps?: boolean;
 }
 
-const exists = (file: string) =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
+/** Copies in flight at once: enough to hide file-system latency, few enough for any ulimit. */
+const COPY_BATCH = 32;
 
 /**
  * Writes every agenda item's PDF beside its page and each meeting's pack (meetings without items get
@@ -38,11 +35,13 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
       await mkdir(dir, { recursive: true });
       const cached = planned.map((p) => ({ ...p, file: path.join(dir, `${jobHash(p.job, fingerprint)}.pdf`) }));
 
+      // One directory listing instead of a stat per PDF.
+      const have = new Set(await readdir(dir));
       const missing: RenderTask[] = [];
-      const seen = new Set<string>();
       for (const c of cached) {
-        if (seen.has(c.file) || (await exists(c.file))) continue;
-        seen.add(c.file);
+        const name = path.basename(c.file);
+        if (have.has(name)) continue;
+        have.add(name);
         missing.push({ job: c.job, file: c.file });
       }
       const renderHere = async (task: RenderTask) => {
@@ -53,10 +52,10 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
       if (missing.length >= minJobsForWorkers && workers > 0) await renderOnWorkers(missing, workers, mainThreadHelps ? renderHere : undefined);
       else for (const task of missing) await renderHere(task);
 
-      for (const c of cached) {
-        const target = path.join(outDir, c.path);
-        await mkdir(path.dirname(target), { recursive: true });
-        await copyFile(c.file, target);
+      const folders = [...new Set(cached.map((c) => path.dirname(path.join(outDir, c.path))))];
+      await Promise.all(folders.map((f) => mkdir(f, { recursive: true })));
+      for (let i = 0; i < cached.length; i += COPY_BATCH) {
+        await Promise.all(cached.slice(i, i + COPY_BATCH).map((c) => copyFile(c.file, path.join(outDir, c.path))));
       }
       log(`PDFs: ${missing.length} rendered, ${planned.length - missing.length} reused`);
     },

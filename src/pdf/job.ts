@@ -56,6 +56,7 @@ function publishable(item: AgendaItem): AgendaItem {
 export function planPdfs(council: Council): PlannedPdf[] {
   const index = indexOf(council);
   const committees = new Map(council.committees.map((c) => [c.slug, c]));
+  const itemUrls = new Map(council.items.map((i) => [i.id, i.url]));
   const planned: PlannedPdf[] = [];
   for (const meeting of council.meetings) {
     const committee = index.committee(meeting.committee);
@@ -71,7 +72,7 @@ export function planPdfs(council: Council): PlannedPdf[] {
     const items: ItemJob[] = index.itemsOf(meeting).map((item) => {
       const from = item.exempt ? undefined : item.referredFrom;
       const referredFromName = from ? committees.get(from.committee)?.name : undefined;
-      const referredFromUrl = from?.itemId !== undefined ? index.item(from.itemId).url : undefined;
+      const referredFromUrl = from?.itemId !== undefined ? itemUrls.get(from.itemId) : undefined;
       return {
         kind: 'item',
         header,
