@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { indexOf, isDecided } from '../model/queries.ts';
+import { indexOf } from '../model/queries.ts';
 import type { AgendaItem, Committee, Lang, Meeting } from '../model/types.ts';
 import { urls } from '../model/urls.ts';
 import { addToCalendarHref, alternatesFor, type AlternatePage } from '../opendata/alternates.ts';
 import { meetingJsonLd } from '../opendata/json-ld.ts';
 import { brandColour } from './filters/colour.ts';
 import { clockTime, localTime, longDate, mediumDate, monthName, startAttribute } from './filters/dates.ts';
-import { builtFileSize, humanSize } from './filters/sizes.ts';
+import { builtFileSize, fileType, humanSize } from './filters/sizes.ts';
 import { excerpt } from './filters/excerpt.ts';
 import { pageHtml } from './filters/markdown.ts';
 import { pageTitle } from './filters/title.ts';
@@ -17,7 +17,7 @@ import { breadcrumbs, type PageOf } from './views/breadcrumbs.ts';
 import { decidedItems, registerPages } from './views/decisions.ts';
 import { itemTypeLabel, neighbours } from './views/items.ts';
 import { meetingsByMonth, meetingsByYear, recentMeetings, upcomingMeetings } from './views/meetings.ts';
-import { committeeName, hasCommittee, nameIn } from './views/names.ts';
+import { committeeName, nameIn } from './views/names.ts';
 import { titleFor, type TitleData } from './views/titles.ts';
 
 /* Eleventy's config API is untyped JavaScript; this is the part we use. */
@@ -96,7 +96,6 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   config.addFilter('committeeName', function (slug: string) {
     return committeeName(council, slug, langOf(this));
   });
-  config.addFilter('hasCommittee', (slug: string) => hasCommittee(council, slug));
   config.addFilter('itemType', function (item: AgendaItem) {
     return itemTypeLabel(council, item, langOf(this));
   });
@@ -113,8 +112,11 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   });
   config.addFilter('meetingTime', (m: Meeting) => (m.start ? clockTime(localTime(m.start, zone)) : m.time ? clockTime(m.time) : ''));
   config.addFilter('meetingDatetime', (m: Meeting) => (m.start ? startAttribute(m.start, zone) : m.date));
-  config.addFilter('fileSize', function (bytes: number) {
-    return humanSize(bytes, langOf(this));
+  /** "(CSV, 494 bytes)": an attachment's type and size. */
+  config.addFilter('fileLabel', function (url: string, bytes: number) {
+    const size = humanSize(bytes, langOf(this));
+    const type = fileType(url);
+    return type ? translate(langOf(this), 'size.file', { type, size }) : size;
   });
   /** The size of a file an earlier stage wrote (a PDF), or '' while it does not exist. */
   config.addFilter('builtSize', function (url: string) {
@@ -128,7 +130,6 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   config.addFilter('item', (id: string) => index.item(id));
   config.addFilter('itemsOf', (meetingSlug: string) => index.itemsOf(index.meeting(meetingSlug)));
   config.addFilter('issue', (slug: string) => council.issues.find((i) => i.slug === slug));
-  config.addFilter('isDecided', (item: AgendaItem) => isDecided(item));
   config.addFilter('neighbours', (item: AgendaItem) => neighbours(council, item));
   config.addFilter('meetingsByYear', (c: Committee) => meetingsByYear(index.meetingsOf(c)));
   config.addFilter('where', (list: Record<string, unknown>[], key: string, value: unknown) => list.filter((x) => x[key] === value));

@@ -6,7 +6,7 @@ import { brandColour, contrast, DEFAULT_BRAND } from '../../src/site/filters/col
 import { clockTime, longDate, monthName, startAttribute } from '../../src/site/filters/dates.ts';
 import { excerpt } from '../../src/site/filters/excerpt.ts';
 import { pageHtml } from '../../src/site/filters/markdown.ts';
-import { humanSize } from '../../src/site/filters/sizes.ts';
+import { fileType, humanSize } from '../../src/site/filters/sizes.ts';
 import { MAX_TITLE, pageTitle } from '../../src/site/filters/title.ts';
 import { messagesOf, translate, type Messages } from '../../src/site/locales/index.ts';
 import { decidedItems, registerPages } from '../../src/site/views/decisions.ts';
@@ -46,6 +46,11 @@ describe('dates, times and sizes', () => {
     expect(humanSize(900)).toBe('900 bytes');
     expect(humanSize(53 * 1024 + 1)).toBe('54 KB');
     expect(humanSize(2.5 * 1024 * 1024)).toBe('2.5 MB');
+  });
+
+  it('names the type of a file from its extension', () => {
+    expect(fileType('/files/meetings/x/branch-usage.csv')).toBe('CSV');
+    expect(fileType('/files/report')).toBe('');
   });
 });
 

@@ -21,3 +21,9 @@ export function builtFileSize(outDir: string, url: string): number | undefined {
     return undefined;
   }
 }
+
+/** "CSV", "XLSX": a file's type as its extension, for "(CSV, 494 bytes)"; '' when it has none. */
+export function fileType(url: string): string {
+  const match = /\.([a-z0-9]{1,5})$/i.exec(url.split(/[?#]/)[0] ?? '');
+  return match ? match[1]!.toUpperCase() : '';
+}

@@ -1,5 +1,4 @@
 import type { Council, Lang } from '../../model/types.ts';
-import { indexOf } from '../../model/queries.ts';
 
 /** A record's name in the page's language: the Welsh name on Welsh pages when there is one. */
 export function nameIn(record: { name: string; nameCy?: string }, lang: Lang): string {
@@ -14,10 +13,3 @@ export function committeeName(council: Council, slug: string, lang: Lang): strin
   const found = council.committees.find((c) => c.slug === slug);
   return found ? nameIn(found, lang) : slug;
 }
-
-/** Whether a committee slug has a page. */
-export function hasCommittee(council: Council, slug: string): boolean {
-  return council.committees.some((c) => c.slug === slug);
-}
-
-export { indexOf };
