@@ -98,6 +98,20 @@ describe('accessibility in Chromium', () => {
     expect(wide).toEqual([]);
   });
 
+  it('prints an item page without the site around it, keeping the decision', async () => {
+    await open(KINDS.item);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      for (const hidden of ['.nav', '.breadcrumbs', '.footer', '.pager', '.item__documents', '.skip-link']) {
+        expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+      }
+      for (const shown of ['h1', '.summary', '#decision', '.council-list']) expect(await page.locator(shown).first().isVisible(), shown).toBe(true);
+      expect(await page.locator('.header').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('shows a skip link as the first stop of the keyboard, which moves to the main content', async () => {
     await open(KINDS.item);
     await page.keyboard.press('Tab');
