@@ -5,7 +5,7 @@ import type { FileDigests } from '../digest.ts';
 import { agendaItemObject } from './agenda-item.ts';
 import { bodyObject, systemObject } from './body.ts';
 import { consultationObject, consultationsByPaper } from './consultation.ts';
-import type { OparlContext, OparlObject } from './context.ts';
+import { nonEmpty, type OparlContext, type OparlObject } from './context.ts';
 import { fileObject } from './file.ts';
 import { oparlIds } from './ids.ts';
 import { paginate } from './list.ts';
@@ -46,19 +46,15 @@ function fileObjects(ctx: OparlContext): OparlObject[] {
       file.paper.add(ctx.ids.paper(item.id));
     }
   }
-  const list = (s: Set<string>) => (s.size > 0 ? [...s] : undefined);
   return [...entries]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([url, e]) => {
-      const meeting = list(e.meeting);
-      const agendaItem = list(e.agendaItem);
-      const paper = list(e.paper);
-      return fileObject(ctx, url, e.name, e.date, {
-        ...(meeting ? { meeting } : {}),
-        ...(agendaItem ? { agendaItem } : {}),
-        ...(paper ? { paper } : {}),
-      });
-    });
+    .map(([url, e]) =>
+      fileObject(ctx, url, e.name, e.date, {
+        ...nonEmpty('meeting', [...e.meeting]),
+        ...nonEmpty('agendaItem', [...e.agendaItem]),
+        ...nonEmpty('paper', [...e.paper]),
+      }),
+    );
 }
 
 /** OParl files are compact JSON: the export repeats objects in lists, and whitespace would double it. */
