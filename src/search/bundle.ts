@@ -6,7 +6,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Bundle the search page's script (src/search/browser/main.ts with the shared tokenizer, routing
- * and lunr) into one minified ES module. esbuild's output depends only on the sources and these
+ * and lunr) into one minified script (an IIFE, so it loads as a classic deferred script). esbuild's output depends only on the sources and these
  * options, so the same sources give the same bytes and the same content-hashed name.
  */
 export async function bundleSearchScript(): Promise<Uint8Array> {
@@ -14,7 +14,7 @@ export async function bundleSearchScript(): Promise<Uint8Array> {
     entryPoints: [ENTRY],
     absWorkingDir: ROOT,
     bundle: true,
-    format: 'esm',
+    format: 'iife',
     platform: 'browser',
     target: ['es2020'],
     minify: true,

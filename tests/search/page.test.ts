@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -113,6 +113,33 @@ describe('the search page in Chromium', () => {
   it('links each result to its PDF', async () => {
     await open('q=rota');
     expect(await page.getAttribute('.search-result__pdf', 'href')).toBe('/meetings/2025-07-07-cabinet/03-hwrc-opening-hours.pdf');
+  });
+});
+
+describe('accessibility', () => {
+  it('has no axe violations (WCAG 2.2 AA) with results and highlighting shown', async () => {
+    await open('q=gwyl');
+    // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+    await page.evaluate(await readFile(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(() =>
+      (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string }[] }> } }).axe
+        .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+        .then((result) => result.violations.map((v) => v.id)),
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it('can be searched with the keyboard alone', async () => {
+    await page.goto(`${server.url}/search/`);
+    let focused = '';
+    for (let i = 0; i < 30 && focused !== 'search-q'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    }
+    expect(focused).toBe('search-q');
+    await page.keyboard.type('rota');
+    await page.keyboard.press('Enter');
+    expect(await settled()).toBe('1 result for “rota”.');
   });
 });
 
