@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { indexOf } from '../model/queries.ts';
 import type { AgendaItem, Committee, Lang, Meeting } from '../model/types.ts';
@@ -50,6 +52,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+const shortHash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 10);
+
 /**
  * The Minutebook Eleventy plugin: the council model, the build's assets and page views as global
  * data, the filters templates use, and public/ copied to the site root. Pages live in layouts/.
@@ -71,7 +75,13 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   config.addGlobalData('lang', 'en');
   config.addGlobalData('urls', urls);
   config.addGlobalData('csp', CONTENT_SECURITY_POLICY);
-  config.addGlobalData('brand', { colour: brandColour(council.site.colour), logo: council.site.logo ?? '/images/logo.svg' });
+  const colour = brandColour(council.site.colour);
+  config.addGlobalData('brand', { colour, logo: council.site.logo ?? '/images/logo.svg' });
+  // Stylesheet links carry a hash of their content, so browsers fetch a changed stylesheet at once.
+  config.addGlobalData('styles', {
+    site: `/css/site.css?v=${shortHash(readFileSync(path.join(PUBLIC_DIR, 'css/site.css')))}`,
+    brand: `/css/brand.css?v=${shortHash(colour)}`,
+  });
   // Pages without a `kind` (the search page) keep the title their front matter gives.
   config.addGlobalData('eleventyComputed', { title: (data: TitleData & { title?: string }) => titleFor(council, data) ?? data.title });
   config.addGlobalData('upcoming', upcomingMeetings(council));
