@@ -45,11 +45,14 @@ export interface PlannedPdf {
   job: PdfJob;
 }
 
-/** Only what the PDF prints: no paths on the build machine, so moving the content folder keeps the cache. */
+/**
+ * The item as its PDF needs it, so the cache key changes only when the PDF would: no paths on the
+ * build machine (moving the content folder keeps the cache) and no onward referrals (derived from
+ * other items, and not printed).
+ */
 function publishable(item: AgendaItem): AgendaItem {
-  const { sourcePath: _sourcePath, ...rest } = item;
-  if (rest.exempt) return { ...rest, sourcePath: '' };
-  return { ...rest, sourcePath: '', attachments: rest.attachments.map(({ source: _source, ...a }) => a) };
+  if (item.exempt) return { ...item, sourcePath: '' };
+  return { ...item, sourcePath: '', referredTo: [], attachments: item.attachments.map(({ source: _source, ...a }) => a) };
 }
 
 /** Every PDF the council publishes: one per item, and a pack per meeting that has items, in model order. */

@@ -81,6 +81,16 @@ describe('the PDF stage', () => {
     expect(changed.sort()).toEqual([`meetings/${B}/${B}.pdf`, `meetings/${B}/budget.pdf`]);
   });
 
+  it('does not re-render an item when only another item comes to refer to it', async () => {
+    const cache = await tempDir();
+    await build(council(), cache);
+    const referred = council();
+    const budget = referred.items.find((i) => i.slug === 'budget')!;
+    if (!budget.exempt) budget.referredTo = [{ committee: 'council', date: '2026-01-20', meeting: '2026-01-20-council', itemId: '2026-01-20-council/budget' }];
+    const again = await build(referred, cache);
+    expect(again.lines).toContain('PDFs: 0 rendered, 6 reused');
+  });
+
   it('renders the same bytes on worker threads as on the main thread', async () => {
     const onMain = await build(council(), await tempDir(), createPdfStage({ workers: 0 }));
     const onWorkers = await build(council(), await tempDir(), createPdfStage({ workers: 2, minJobsForWorkers: 1, mainThreadHelps: false }));
