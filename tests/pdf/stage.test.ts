@@ -96,5 +96,5 @@ describe('the PDF stage', () => {
     const onWorkers = await build(council(), await tempDir(), createPdfStage({ workers: 2, minJobsForWorkers: 1, mainThreadHelps: false }));
     expect(onWorkers.lines).toContain('PDFs: 6 rendered, 0 reused');
     for (const [file, bytes] of onMain.files) expect(onWorkers.files.get(file)?.equals(bytes), file).toBe(true);
-  });
+  }, 120_000); // starting two workers on a busy machine can take tens of seconds
 });
