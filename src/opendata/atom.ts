@@ -16,9 +16,15 @@ interface FeedSpec {
   items: OpenItem[];
 }
 
+const meetingOrders = new WeakMap<Council, Map<string, number>>();
+
 /** Items newest meeting first, agenda order within a meeting. */
 function newestFirst(council: Council, items: OpenItem[]): OpenItem[] {
-  const order = new Map(council.meetings.map((m, i) => [m.slug, i]));
+  let order = meetingOrders.get(council);
+  if (!order) {
+    order = new Map(council.meetings.map((m, i) => [m.slug, i]));
+    meetingOrders.set(council, order);
+  }
   return items
     .map((item, i) => ({ item, i }))
     .sort((a, b) => order.get(b.item.meeting)! - order.get(a.item.meeting)! || a.i - b.i)
