@@ -61,27 +61,41 @@ export async function renderPack(job: PackJob): Promise<Buffer> {
   s.block('H2', [{ text: labels.agenda, style: bold }], { size: THEME.heading[2] });
   s.space(6);
   s.open('L');
+  const rows: { page: number; y: number }[] = [];
   for (const { item } of job.items) {
     const link = { href: destination(item.id), id: s.linkId(), dest: true };
     r.listItem(item.item, () => {
-      s.block('P', [{ text: item.title, style: { ...PLAIN, link } }]);
+      rows.push({ page: s.pageIndex, y: s.y });
+      s.block('P', [{ text: item.title, style: { ...PLAIN, link } }], { width: s.width - PAGE_COLUMN });
       s.space(4);
     }, 30);
   }
   s.close();
 
+  const starts: number[] = [];
   for (const itemJob of job.items) {
     const { item } = itemJob;
     s.currentLabel = `${LABELS[langOf(item)].item} ${item.item}`;
     s.newPage();
+    starts.push(s.pageIndex);
     s.doc.addNamedDestination(destination(item.id), 'XYZ', null, s.doc.page.height, null);
     s.doc.outline.addItem(`${item.item}. ${item.title}`);
     s.open('Sect', { lang: langOf(item), title: item.title });
     drawItem(new PdfRenderer(s), itemJob);
     s.close();
   }
+  // The page each item starts on, beside its agenda line, for readers of the printed pack. It is an
+  // artifact, like the page numbers it points to; the agenda lines themselves link to the items.
+  rows.forEach((row, i) => {
+    s.doc.switchToPage(row.page);
+    const line = s.layout([{ text: String(starts[i]! + 1), style: PLAIN }])[0]!;
+    s.artifact(() => s.drawLine(null, line, s.left, { colour: THEME.secondary, align: 'right' }, row.y), 'Pagination');
+  });
   return finish();
 }
+
+/** Width kept free at the right of the cover's agenda for the page numbers. */
+const PAGE_COLUMN = 40;
 
 function destination(itemId: string): string {
   return `item-${itemId.replace(/[^A-Za-z0-9_-]/g, '-')}`;

@@ -181,6 +181,12 @@ describe('a meeting pack', () => {
     expect(flat).toContain(`Page ${pages.length} of ${pages.length}`);
   });
 
+  it('shows beside each agenda line the page its item starts on', async () => {
+    const { pages } = await readPdf(await renderPack(pack));
+    const starts = [welsh.title, long.title, secret.title].map((t) => pages.findIndex((p, i) => i > 0 && squash(p).includes(t)) + 1);
+    expect(squash(pages[0]!)).toContain(`Disposal of land at the former depot ${starts.join(' ')}`);
+  });
+
   it('has one bookmark per item', async () => {
     const { pdf } = await readPdf(await renderPack(pack));
     const outline = await pdf.getOutline();
