@@ -40,15 +40,18 @@ async function listFiles(root: string, dir = ''): Promise<string[]> {
   return found;
 }
 
-/** Reads and digests every file under `root`, a few at a time (PDF archives run to tens of thousands). */
-export async function digestTree(root: string, concurrency = 16): Promise<Map<string, FileDigest>> {
+/**
+ * Reads and digests every file under `root`, a few at a time (PDF archives run to tens of
+ * thousands); sha512 only for the keys `sha512For` names (by default none).
+ */
+export async function digestTree(root: string, sha512For: (key: string) => boolean = () => false, concurrency = 16): Promise<Map<string, FileDigest>> {
   const files = (await listFiles(root)).sort();
   const digests = new Map<string, FileDigest>();
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const rel = files[next++]!;
-      digests.set(`/${rel}`, digestOf(await readFile(path.join(root, rel)), { sha512: true }));
+      digests.set(`/${rel}`, digestOf(await readFile(path.join(root, rel)), { sha512: sha512For(`/${rel}`) }));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));

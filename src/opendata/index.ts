@@ -5,6 +5,7 @@ import { outputPathOf } from '../model/urls.ts';
 import { digestKeyOf, digestOf, digestTree, type FileDigest } from './digest.ts';
 import { MANIFEST_URL, manifestFile } from './manifest.ts';
 import { openDataFiles } from './outputs.ts';
+import { oparlFileKeys } from './oparl/index.ts';
 
 /**
  * Writes [URL, content] pairs under `root` as they come, a few at a time, creating each folder
@@ -41,7 +42,7 @@ export const openDataStage: OutputStage = {
   name: 'open data',
   async run(ctx) {
     await mkdir(ctx.outDir, { recursive: true });
-    const existing = await digestTree(ctx.outDir);
+    const existing = await digestTree(ctx.outDir, oparlFileKeys(ctx.council));
     const { files, skipped } = openDataFiles(ctx.council, existing);
     for (const what of skipped) ctx.log(`open data: not published: ${what}`);
     const written = await writeAll(ctx.outDir, files);

@@ -57,11 +57,17 @@ describe('open data of a built fixture council', () => {
     }
   });
 
-  it('gives each PDF an OParl File whose size and sha256 match the manifest', async () => {
+  it('gives each PDF an OParl File whose size and checksums match the published bytes and the manifest', async () => {
     const manifest = manifestJson.parse(JSON.parse(await read('api/manifest.json')));
     const pdf = manifest.files.find((f) => f.path === '/meetings/2026-10-27-cabinet/03-medium-term-financial-plan.pdf')!;
     const file = JSON.parse(await read('oparl/file/meetings/2026-10-27-cabinet/03-medium-term-financial-plan.pdf.json'));
-    expect(file).toMatchObject({ size: pdf.size, sha256Checksum: pdf.sha256, mimeType: 'application/pdf' });
+    const bytes = await readFile(path.join(site, pdf.path));
+    expect(file).toMatchObject({
+      size: pdf.size,
+      sha256Checksum: pdf.sha256,
+      sha512Checksum: createHash('sha512').update(bytes).digest('hex'),
+      mimeType: 'application/pdf',
+    });
   });
 
   it('writes JSON that matches the documented schemas', async () => {

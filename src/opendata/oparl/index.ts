@@ -1,7 +1,7 @@
 import type { Council } from '../../model/types.ts';
 import { indexOf } from '../../model/queries.ts';
 import type { Absolute } from '../absolute.ts';
-import type { FileDigests } from '../digest.ts';
+import { digestKeyOf, type FileDigests } from '../digest.ts';
 import { agendaItemObject } from './agenda-item.ts';
 import { bodyObject, systemObject } from './body.ts';
 import { consultationObject, consultationsByPaper } from './consultation.ts';
@@ -55,6 +55,17 @@ function fileObjects(ctx: OparlContext): OparlObject[] {
         ...nonEmpty('paper', [...e.paper]),
       }),
     );
+}
+
+/** Whether a published file (by digest key) is one an OParl File describes, and so needs a sha512. */
+export function oparlFileKeys(council: Council): (key: string) => boolean {
+  const keys = new Set<string>();
+  for (const m of council.meetings) keys.add(digestKeyOf(m.pack));
+  for (const item of council.items) {
+    keys.add(digestKeyOf(item.pdf));
+    if (!item.exempt) for (const a of item.attachments) if (a.kind === 'file') keys.add(digestKeyOf(a.url));
+  }
+  return (key) => keys.has(key);
 }
 
 /** OParl files are compact JSON: the export repeats objects in lists, and whitespace would double it. */
