@@ -94,8 +94,9 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   config.addFilter('t', function (key: string, params?: Params) {
     return translate(langOf(this), key, params);
   });
-  config.addFilter('markdown', function (source: string) {
-    return pageHtml(source ?? '', langOf(this));
+  /** `{{ text | markdown(1) }}` for markdown placed under the page's <h1> rather than an <h2>. */
+  config.addFilter('markdown', function (source: string, under = 2) {
+    return pageHtml(source ?? '', langOf(this), under);
   });
   config.addFilter('pageTitle', function (title: string, councilName: string) {
     return pageTitle(title, councilName, langOf(this));

@@ -73,6 +73,11 @@ describe('titles and text', () => {
     expect(html).toContain('<td class="align-right">2</td>');
   });
 
+  it('moves content headings below the page heading without skipping a level', () => {
+    expect(pageHtml('# Title\n\n#### Detail\n\n## Part\n\n# Next\n')).toBe('<h3>Title</h3>\n<h4>Detail</h4>\n<h4>Part</h4>\n<h3>Next</h3>\n');
+    expect(pageHtml('### Functions\n', 'en', 1)).toBe('<h2>Functions</h2>\n');
+  });
+
   it('wraps each table in a labelled region the keyboard can scroll', () => {
     const html = pageHtml('| a |\n|---|\n| 1 |\n\ntext\n\n| b |\n|---|\n| 2 |\n');
     expect(html.match(/<section class="table-scroll" tabindex="0" aria-label="Table \d">/g)).toEqual([
