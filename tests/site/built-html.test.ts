@@ -71,6 +71,11 @@ describe('every built page', () => {
     }
   });
 
+  it('takes the header colour from site.yml through a stylesheet, not an inline style', () => {
+    expect(readFileSync(path.join(site.outDir, 'css/brand.css'), 'utf8')).toContain('--brand: #17503a;');
+    expect(read('index.html')).toMatch(/<link rel="stylesheet" href="\/css\/brand\.css\?v=[0-9a-f]{10}">/);
+  });
+
   it('puts the language on <html> and a skip link first in the body', () => {
     for (const file of pages) {
       const html = read(file);
