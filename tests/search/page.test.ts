@@ -1,15 +1,15 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.ts';
-import { searchStage } from '../../src/search/index.ts';
-import { pagesStage } from '../../src/site/index.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { FIXTURE } from './council.ts';
 
+const run = promisify(execFile);
 const GWYL = '/meetings/2026-10-08-scrutiny-communities/03-gwyl-ddewi-2027/';
 
 let out: string;
@@ -19,8 +19,8 @@ let page: Page;
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'minutebook-search-'));
-  const result = await build({ contentDir: FIXTURE, outDir: path.join(out, 'site'), stages: [searchStage, pagesStage] });
-  if (!result.ok) throw new Error(`Fixture build failed: ${JSON.stringify(result.problems)}`);
+  // The real command, as a council would run it.
+  await run(process.execPath, ['bin/minutebook.js', 'build', '--content', FIXTURE, '--out', path.join(out, 'site'), '--quiet']);
   server = await serveStatic(path.join(out, 'site'));
   browser = await launchChromium();
   page = await browser.newPage();
@@ -110,9 +110,12 @@ describe('the search page in Chromium', () => {
     expect(await open('q=Zephyrine')).toBe('No results for “Zephyrine”.');
   });
 
-  it('links each result to its PDF', async () => {
+  it('links each result to its item page and its PDF, both published', async () => {
     await open('q=rota');
-    expect(await page.getAttribute('.search-result__pdf', 'href')).toBe('/meetings/2025-07-07-cabinet/03-hwrc-opening-hours.pdf');
+    const itemPage = await page.getAttribute('.search-result__title a', 'href');
+    const pdf = await page.getAttribute('.search-result__pdf', 'href');
+    expect(pdf).toBe('/meetings/2025-07-07-cabinet/03-hwrc-opening-hours.pdf');
+    for (const url of [itemPage, pdf]) expect((await fetch(`${server.url}${url}`)).status).toBe(200);
   });
 });
 
