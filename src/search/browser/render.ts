@@ -33,7 +33,7 @@ export function longDate(iso: string): string {
 
 function resultItem(result: Result): HTMLLIElement {
   const item = element('li', 'search-result');
-  const heading = element('h2', 'search-result__title');
+  const heading = element('h3', 'search-result__title');
   const link = element('a');
   link.href = result.url;
   if (result.lang === 'cy') link.lang = 'cy';
