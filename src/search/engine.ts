@@ -129,8 +129,8 @@ export class SearchEngine {
 
   private async find(query: string): Promise<Matched> {
     const words = parseQuery(query);
-    if (words.length === 0) return { matches: [], words: [] };
     const manifest = await this.loadManifest();
+    if (words.length === 0 || manifest.shards.length === 0) return { matches: [], words: [] };
     const hits = await Promise.all(
       words.map(async ({ terms }): Promise<WordHits> => ({
         terms,

@@ -80,6 +80,23 @@ describe('exempt items', () => {
   });
 });
 
+describe('edge cases', () => {
+  it('answers with no results for a council with nothing indexed', async () => {
+    const { engine } = engineFor(councilOf([exemptItem('land', '2026-01-10', 'Disposal of land')]));
+    expect(await engine.search(state('q=land'))).toEqual({ total: 0, results: [], page: 1, pages: 1 });
+  });
+
+  it('answers with no results for a query of stop words only', async () => {
+    expect((await engineFor(council).engine.search(state('q=the+of+and'))).total).toBe(0);
+  });
+
+  it('shows the last page when asked for a page past the end', async () => {
+    const answer = await engineFor(council).engine.search(state('q=library&page=99'));
+    expect(answer.page).toBe(answer.pages);
+    expect(answer.results.length).toBeGreaterThan(0);
+  });
+});
+
 describe('failures', () => {
   it('retries a file that failed to load on the next search', async () => {
     const { loader, manifest } = engineFor(council);

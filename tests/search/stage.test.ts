@@ -18,7 +18,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 async function runStage(name: string): Promise<{ ctx: BuildContext; files: Map<string, Buffer> }> {
   const outDir = path.join(root, name);
-  const ctx: BuildContext = { council, contentDir: root, outDir, cacheDir: path.join(root, 'cache'), log: () => {}, assets: new Map() };
+  const ctx: BuildContext = { council, contentDir: root, outDir, cacheDir: path.join(root, 'cache'), log: () => {}, progress: () => {}, assets: new Map() };
   await searchStage.run(ctx);
   const files = new Map<string, Buffer>();
   for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
