@@ -4,6 +4,7 @@ import { loadCouncil } from '../content/load.ts';
 import type { Problem } from '../content/problems.ts';
 import type { BuildContext, OutputStage } from './context.ts';
 import { STAGES } from './stages.ts';
+import { silent, type Progress } from './progress.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -11,6 +12,8 @@ export interface BuildOptions {
   /** Kept between builds, outside the output (default: .minutebook-cache beside the output folder). */
   cacheDir?: string;
   log?: (line: string) => void;
+  /** Progress reporter for long stages (default: silent). */
+  progress?: Progress;
   /** Stages to run (default: all); tests may run fewer. */
   stages?: readonly OutputStage[];
   cwd?: string;
@@ -40,7 +43,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await mkdir(cacheDir, { recursive: true });
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   try {
-    const ctx: BuildContext = { council, contentDir, outDir: staging, cacheDir, log, assets: new Map() };
+    const ctx: BuildContext = { council, contentDir, outDir: staging, cacheDir, log, progress: options.progress ?? silent, assets: new Map() };
     for (const stage of options.stages ?? STAGES) {
       const t = Date.now();
       await stage.run(ctx);

@@ -1,4 +1,5 @@
 import type { Council } from '../model/types.ts';
+import type { Progress } from './progress.ts';
 
 /** What every output stage is given: the model and where to write. */
 export interface BuildContext {
@@ -11,6 +12,8 @@ export interface BuildContext {
   cacheDir: string;
   /** Progress reporter; silent with --quiet. */
   log: (line: string) => void;
+  /** Progress of the stage's long-running work, e.g. progress('PDFs', 120, 1500); see progress.ts. */
+  progress: Progress;
   /**
    * Named site-relative URLs that one stage publishes for a later one, e.g. the search stage
    * registers 'search.js' -> '/search/search.3fa2b1c4.js' and the pages stage hands it to templates.

@@ -3,6 +3,7 @@ import { build } from '../build/build.ts';
 import { loadCouncil } from '../content/load.ts';
 import { formatProblem, type Problem } from '../content/problems.ts';
 import { serve } from './serve.ts';
+import { createProgress, silent } from '../build/progress.ts';
 import { missingTranslations } from '../model/queries.ts';
 import type { Lang } from '../model/types.ts';
 
@@ -82,7 +83,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return EXIT.ok;
     }
     case 'build': {
-      const result = await build({ contentDir, outDir, cacheDir: values.cache as string | undefined, log });
+      const progress = values.quiet ? silent : createProgress({ write: (t) => process.stderr.write(t), tty: process.stderr.isTTY === true });
+      const result = await build({ contentDir, outDir, cacheDir: values.cache as string | undefined, log, progress });
       report(result.problems, io);
       if (!result.ok) {
         io.err(`build: ${count(result.problems)} in content folder "${contentDir}"; nothing was published and "${outDir}" was left as it was.`);

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
 import { jobHash, rendererHash } from './cache.ts';
@@ -7,7 +7,7 @@ import { renderOnWorkers, type RenderTask } from './pool.ts';
 import { renderJob } from './render.ts';
 
 export interface PdfStageOptions {
-  /** Worker threads for rendering (default 2: the build machine's cores). */
+  /** Worker threads for rendering (default: MINUTEBOOK_PDF_WORKERS, else 2, the build machine's cores). */
   workers?: number;
   /** Below this many PDFs to render, render on the main thread: starting workers costs more. */
   minJobsForWorkers?: number;
@@ -23,12 +23,12 @@ const COPY_BATCH = 32;
  * none). A PDF whose content and renderer are unchanged is copied from ctx.cacheDir/pdf/<hash>.pdf.
  */
 export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
-  const workers = options.workers ?? 2;
+  const workers = options.workers ?? workersFromEnv() ?? 2;
   const minJobsForWorkers = options.minJobsForWorkers ?? 64;
   const mainThreadHelps = options.mainThreadHelps ?? true;
   return {
     name: 'PDFs',
-    async run({ council, cacheDir, outDir, log }) {
+    async run({ council, cacheDir, outDir, log, progress }) {
       const planned = planPdfs(council);
       const fingerprint = await rendererHash();
       const dir = path.join(cacheDir, 'pdf');
@@ -49,17 +49,47 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
         await writeFile(temporary, await renderJob(task.job));
         await rename(temporary, task.file);
       };
-      if (missing.length >= minJobsForWorkers && workers > 0) await renderOnWorkers(missing, workers, mainThreadHelps ? renderHere : undefined);
-      else for (const task of missing) await renderHere(task);
+      let rendered = 0;
+      const tick = () => progress('PDFs', ++rendered, missing.length);
+      if (missing.length >= minJobsForWorkers && workers > 0) {
+        await renderOnWorkers(missing, workers, mainThreadHelps ? renderHere : undefined, tick);
+      } else {
+        for (const task of missing) {
+          await renderHere(task);
+          tick();
+        }
+      }
 
       const folders = [...new Set(cached.map((c) => path.dirname(path.join(outDir, c.path))))];
       await Promise.all(folders.map((f) => mkdir(f, { recursive: true })));
       for (let i = 0; i < cached.length; i += COPY_BATCH) {
-        await Promise.all(cached.slice(i, i + COPY_BATCH).map((c) => copyFile(c.file, path.join(outDir, c.path))));
+        await Promise.all(cached.slice(i, i + COPY_BATCH).map((c) => linkOrCopy(c.file, path.join(outDir, c.path))));
       }
       log(`PDFs: ${missing.length} rendered, ${planned.length - missing.length} reused`);
     },
   };
+}
+
+/** MINUTEBOOK_PDF_WORKERS=0 renders on the main thread only (for measuring and debugging). */
+function workersFromEnv(): number | undefined {
+  const value = process.env.MINUTEBOOK_PDF_WORKERS;
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`MINUTEBOOK_PDF_WORKERS must be a whole number, got "${value}"`);
+  return n;
+}
+
+/**
+ * Cached PDFs are immutable (named by their content hash), so the output can share them with a
+ * hard link instead of a copy; across file systems it copies.
+ */
+async function linkOrCopy(from: string, to: string) {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV' && (error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+    await copyFile(from, to);
+  }
 }
 
 /** The build's PDF stage. */

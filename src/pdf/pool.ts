@@ -19,6 +19,7 @@ export async function renderOnWorkers(
   tasks: readonly RenderTask[],
   size: number,
   renderHere?: (task: RenderTask) => Promise<void>,
+  onDone: () => void = () => {},
 ): Promise<void> {
   let next = 0;
   let anyReady = false;
@@ -37,6 +38,7 @@ export async function renderOnWorkers(
           worker.on('message', (reply: Reply) => {
             if ('ready' in reply) anyReady = true;
             else if (reply.error !== undefined) return reject(new Error(`PDF for ${tasks[reply.id]!.file} failed in a worker: ${reply.error}`));
+            else onDone();
             feed();
           });
           worker.on('error', (error) => reject(new Error('PDF worker crashed', { cause: error })));
@@ -48,6 +50,7 @@ export async function renderOnWorkers(
     );
     while (renderHere && !anyReady && next < tasks.length) {
       await renderHere(tasks[next++]!);
+      onDone();
       await nextTurn(); // let a worker's "ready" message in
     }
     await Promise.all(done);

@@ -138,7 +138,7 @@ describe('open data of a built fixture council', () => {
   it('writes the same bytes when run again on the same output', async () => {
     const before = await read('api/manifest.json');
     const { council } = await loadCouncil(FIXTURE);
-    await openDataStage.run({ council: council!, contentDir: FIXTURE, outDir: site, cacheDir: root, log: () => {}, assets: new Map() });
+    await openDataStage.run({ council: council!, contentDir: FIXTURE, outDir: site, cacheDir: root, log: () => {}, progress: () => {}, assets: new Map() });
     expect(await read('api/manifest.json')).toBe(before);
   });
 
@@ -147,7 +147,7 @@ describe('open data of a built fixture council', () => {
     const bare: Council = { ...council!, site: { ...council!.site, baseUrl: undefined } };
     const out = path.join(root, 'bare');
     const log: string[] = [];
-    await openDataStage.run({ council: bare, contentDir: FIXTURE, outDir: out, cacheDir: root, log: (l) => log.push(l), assets: new Map() });
+    await openDataStage.run({ council: bare, contentDir: FIXTURE, outDir: out, cacheDir: root, log: (l) => log.push(l), progress: () => {}, assets: new Map() });
     expect(log.join('\n')).toMatch(/not published: .*base_url/);
     expect(await listFiles(out)).toEqual([
       '/api/committees.json',

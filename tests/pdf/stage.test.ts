@@ -35,7 +35,7 @@ afterAll(async () => {
 async function build(c: Council, cacheDir: string, stage = createPdfStage()) {
   const outDir = await tempDir();
   const lines: string[] = [];
-  const ctx: BuildContext = { council: c, contentDir: outDir, outDir, cacheDir, log: (l) => lines.push(l), assets: new Map() };
+  const ctx: BuildContext = { council: c, contentDir: outDir, outDir, cacheDir, log: (l) => lines.push(l), progress: () => {}, assets: new Map() };
   await stage.run(ctx);
   const files = new Map<string, Buffer>();
   const walk = async (dir: string): Promise<void> => {
