@@ -1,3 +1,5 @@
+import type { Lang } from './types.ts';
+
 /**
  * Every public URL of a Minutebook site, in one place. These are permanent: a change here breaks
  * links that residents, councillors and other sites already hold. All are site-relative.
@@ -20,6 +22,8 @@ export const urls = {
   decisionsInYear: (year: string) => `/decisions/${year}/`,
   decisionsOfCommittee: (slug: string) => `/decisions/committees/${slug}/`,
   search: () => '/search/',
+  /** The page served for an address that does not exist. */
+  notFound: () => '/404.html',
   /** Attachment files keep their path inside content/. */
   file: (relativePath: string) => `/files/${relativePath.split('/').map(encodeURIComponent).join('/')}`,
   api: (name: string) => `/api/${name}`,
@@ -48,4 +52,18 @@ export const urls = {
 export function outputPathOf(url: string): string {
   const decoded = url.split('/').map(decodeURIComponent).join('/').replace(/^\//, '');
   return decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+}
+
+/**
+ * The same page in another language. Welsh pages mirror English ones under `/cy/` with the same
+ * path after the prefix; English URLs never change (they are permanent). External URLs pass through.
+ */
+export function inLanguage(url: string, lang: Lang): string {
+  if (lang === 'en' || !url.startsWith('/') || url.startsWith('//')) return url;
+  return `/cy${url}`;
+}
+
+/** The language a site-relative URL belongs to, and the URL without its language prefix. */
+export function languageOfUrl(url: string): { lang: Lang; url: string } {
+  return url === '/cy' || url.startsWith('/cy/') ? { lang: 'cy', url: url.slice(3) || '/' } : { lang: 'en', url };
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { indexOf } from '../model/queries.ts';
+import { indexOf, siteLanguages } from '../model/queries.ts';
 import type { AgendaItem, Committee, Lang, Meeting } from '../model/types.ts';
-import { urls } from '../model/urls.ts';
+import { inLanguage, languageOfUrl } from '../model/urls.ts';
 import { addToCalendarHref, alternatesFor, type AlternatePage } from '../opendata/alternates.ts';
 import { meetingJsonLd } from '../opendata/json-ld.ts';
 import { brandColour } from './filters/colour.ts';
@@ -12,14 +12,15 @@ import { builtFileSize, fileType, humanSize } from './filters/sizes.ts';
 import { excerpt } from './filters/excerpt.ts';
 import { pageHtml } from './filters/markdown.ts';
 import { pageTitle } from './filters/title.ts';
-import { getBuildContext } from './handoff.ts';
+import { getBuildContext, getPageLanguage } from './handoff.ts';
 import { translate, type Params } from './locales/index.ts';
-import { PUBLIC_DIR } from './paths.ts';
+import { LAYOUTS_DIR, PUBLIC_DIR } from './paths.ts';
 import { breadcrumbs, type PageOf } from './views/breadcrumbs.ts';
 import { decidedItems, registerPages } from './views/decisions.ts';
 import { itemTypeLabel, neighbours } from './views/items.ts';
 import { meetingsByMonth, meetingsByYear, recentMeetings, upcomingMeetings } from './views/meetings.ts';
-import { committeeName, nameIn } from './views/names.ts';
+import { councilIn, urlsIn } from './views/localise.ts';
+import { committeeName, nameIn, nameLang } from './views/names.ts';
 import { titleFor, type TitleData } from './views/titles.ts';
 
 /* Eleventy's config API is untyped JavaScript; this is the part we use. */
@@ -29,6 +30,7 @@ interface EleventyConfig {
   addPassthroughCopy(map: Record<string, string>): void;
   setTemplateFormats(formats: string[]): void;
   setQuietMode(quiet: boolean): void;
+  ignores: { add(glob: string): void };
 }
 
 /** What Eleventy binds `this` to in a Nunjucks filter: the page's data is `ctx`. */
@@ -61,19 +63,28 @@ const shortHash = (data: string | Buffer) => createHash('sha256').update(data).d
 export default function minutebookPlugin(config: EleventyConfig): void {
   const ctx = getBuildContext();
   if (!ctx) throw new Error('Run Eleventy through `minutebook build`, which reads and validates content/ first');
-  const { council, outDir } = ctx;
+  // One Eleventy run per language (src/site/index.ts): this run's pages show the council in `lang`.
+  const lang = getPageLanguage();
+  const council = councilIn(ctx.council, lang);
+  const { outDir } = ctx;
   const index = indexOf(council);
   const zone = council.site.timezone;
-  const langOf = (self: FilterThis): Lang => self?.ctx?.lang ?? 'en';
+  const langOf = (self: FilterThis): Lang => self?.ctx?.lang ?? lang;
 
   config.setQuietMode(true);
   config.setTemplateFormats(['njk']);
-  config.addPassthroughCopy({ [path.relative(process.cwd(), PUBLIC_DIR) || '.']: '/' });
+  if (lang === 'en') {
+    config.addPassthroughCopy({ [path.relative(process.cwd(), PUBLIC_DIR) || '.']: '/' });
+  } else {
+    // Files that are the same in every language are written once, by the English run.
+    config.ignores.add(path.join(path.relative(process.cwd(), LAYOUTS_DIR) || '.', 'brand-css.njk'));
+  }
 
   config.addGlobalData('council', council);
   config.addGlobalData('assets', Object.fromEntries(ctx.assets));
-  config.addGlobalData('lang', 'en');
-  config.addGlobalData('urls', urls);
+  config.addGlobalData('lang', lang);
+  config.addGlobalData('languages', siteLanguages(council.site));
+  config.addGlobalData('urls', urlsIn(lang));
   config.addGlobalData('csp', CONTENT_SECURITY_POLICY);
   const colour = brandColour(council.site.colour);
   config.addGlobalData('brand', { colour, logo: council.site.logo ?? '/images/logo.svg' });
@@ -88,12 +99,14 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   config.addGlobalData('recent', recentMeetings(council));
   config.addGlobalData('meetingMonths', meetingsByMonth(council.meetings));
   config.addGlobalData('decided', decidedItems(council));
-  config.addGlobalData('registerPages', registerPages(council));
+  config.addGlobalData('registerPages', registerPages(council, lang));
 
   // Text
   config.addFilter('t', function (key: string, params?: Params) {
     return translate(langOf(this), key, params);
   });
+  /** Text in another language than the page's: the language switch names the other language in itself. */
+  config.addFilter('tIn', (key: string, other: Lang, params?: Params) => translate(other, key, params));
   /** `{{ text | markdown(1) }}` for markdown placed under the page's <h1> rather than an <h2>. */
   config.addFilter('markdown', function (source: string, under = 2) {
     return pageHtml(source ?? '', langOf(this), under);
@@ -103,6 +116,12 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   });
   config.addFilter('named', function (record: { name: string; nameCy?: string }) {
     return nameIn(record, langOf(this));
+  });
+  /** ` lang="en"` for a name shown in English on a Welsh page because it has no Welsh name. */
+  config.addFilter('nameLang', function (record: { name: string; nameCy?: string } | string) {
+    const r = typeof record === 'string' ? council.committees.find((c) => c.slug === record) : record;
+    const other = r ? nameLang(r, langOf(this)) : undefined;
+    return other ? ` lang="${other}"` : '';
   });
   config.addFilter('committeeName', function (slug: string) {
     return committeeName(council, slug, langOf(this));
@@ -121,7 +140,9 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   config.addFilter('monthName', function (yearMonth: string) {
     return monthName(yearMonth, langOf(this));
   });
-  config.addFilter('meetingTime', (m: Meeting) => (m.start ? clockTime(localTime(m.start, zone)) : m.time ? clockTime(m.time) : ''));
+  config.addFilter('meetingTime', function (m: Meeting) {
+    return m.start ? clockTime(localTime(m.start, zone), langOf(this)) : m.time ? clockTime(m.time, langOf(this)) : '';
+  });
   config.addFilter('meetingDatetime', (m: Meeting) => (m.start ? startAttribute(m.start, zone) : m.date));
   /** "(CSV, 494 bytes)": an attachment's type and size. */
   config.addFilter('fileLabel', function (url: string, bytes: number) {
@@ -151,7 +172,20 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   });
 
   // Open data on pages
-  config.addFilter('alternates', (page: AlternatePage) => alternatesFor(council, page));
-  config.addFilter('calendarHref', (slug: string) => addToCalendarHref(council, slug));
+  config.addFilter('alternates', function (page: AlternatePage) {
+    return alternatesFor(council, page, langOf(this));
+  });
+  config.addFilter('calendarHref', function (slug: string) {
+    return addToCalendarHref(council, slug, langOf(this));
+  });
+
+  // Languages
+  /** The same page in each of the site's languages, for the switch and `hreflang` links. */
+  config.addFilter('counterparts', (pageUrl: string) => {
+    const { url } = languageOfUrl(pageUrl);
+    return siteLanguages(council.site).map((l) => ({ lang: l, url: inLanguage(url, l) }));
+  });
+  /** An absolute URL when the site's address is known (hreflang links want one), else site-relative. */
+  config.addFilter('absoluteUrl', (url: string) => (council.site.baseUrl ? council.site.baseUrl + url : url));
   config.addFilter('jsonLd', (m: Meeting) => meetingJsonLd(council, m));
 }

@@ -9,9 +9,14 @@ function day(iso: string, lang: Lang): DateTime {
   return date;
 }
 
-/** "Monday 1 December 2025" for an ISO date, in UK style. */
+/** "Monday 1 December 2025" for an ISO date, in UK style; "Dydd Llun 1 Rhagfyr 2025" in Welsh. */
 export function longDate(iso: string, lang: Lang = 'en'): string {
-  return day(iso, lang).toFormat('cccc d LLLL yyyy');
+  const date = day(iso, lang);
+  // ICU's Welsh weekday names already say "Dydd Llun"; an ICU without them gives "Llun", and
+  // Welsh dates always name the day with "Dydd".
+  const weekday = date.toFormat('cccc');
+  const named = lang === 'cy' && !weekday.startsWith('Dydd ') ? `Dydd ${weekday}` : weekday;
+  return `${named} ${date.toFormat('d LLLL yyyy')}`;
 }
 
 /** "1 December 2025": for dense lists. */
@@ -24,12 +29,19 @@ export function monthName(yearMonth: string, lang: Lang = 'en'): string {
   return day(`${yearMonth}-01`, lang).toFormat('LLLL yyyy');
 }
 
-/** "2pm", "10:30am", "midday" for a 24-hour "HH:MM" time. */
-export function clockTime(hhmm: string): string {
+const CLOCK: Record<Lang, { am: string; pm: string; midday: string }> = {
+  en: { am: 'am', pm: 'pm', midday: 'midday' },
+  // yb (y bore) and yp (y prynhawn), as Welsh councils write times; "hanner dydd" is midday.
+  cy: { am: 'yb', pm: 'yp', midday: 'hanner dydd' },
+};
+
+/** "2pm", "10:30am", "midday" for a 24-hour "HH:MM" time; "2yp", "10:30yb", "hanner dydd" in Welsh. */
+export function clockTime(hhmm: string, lang: Lang = 'en'): string {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   const hour = h % 12 === 0 ? 12 : h % 12;
-  const suffix = h < 12 ? 'am' : 'pm';
-  if (h === 12 && m === 0) return 'midday';
+  const words = CLOCK[lang];
+  const suffix = h < 12 ? words.am : words.pm;
+  if (h === 12 && m === 0) return words.midday;
   return m === 0 ? `${hour}${suffix}` : `${hour}:${String(m).padStart(2, '0')}${suffix}`;
 }
 

@@ -1,6 +1,6 @@
 import { indexOf } from '../../model/queries.ts';
 import type { AgendaItem, Committee, Council, Issue, Lang, Meeting } from '../../model/types.ts';
-import { urls } from '../../model/urls.ts';
+import { inLanguage, urls } from '../../model/urls.ts';
 import { translate } from '../locales/index.ts';
 import { longDate } from '../filters/dates.ts';
 import { nameIn } from './names.ts';
@@ -21,8 +21,8 @@ export interface PageOf {
 
 /** The links above a page's heading: its ancestors, home first. The home page has none. */
 export function breadcrumbs(council: Council, page: PageOf, lang: Lang): Crumb[] {
-  const home = { label: translate(lang, 'nav.home'), url: urls.home() };
-  const committees = { label: translate(lang, 'nav.committees'), url: urls.committees() };
+  const home = { label: translate(lang, 'nav.home'), url: inLanguage(urls.home(), lang) };
+  const committees = { label: translate(lang, 'nav.committees'), url: inLanguage(urls.committees(), lang) };
   const index = indexOf(council);
   const committeeCrumb = (slug: string): Crumb => {
     const c = index.committee(slug);
@@ -40,9 +40,9 @@ export function breadcrumbs(council: Council, page: PageOf, lang: Lang): Crumb[]
       return [home, committees, committeeCrumb(meeting.committee), { label: longDate(meeting.date, lang), url: meeting.url }];
     }
     case 'issue':
-      return [home, { label: translate(lang, 'nav.issues'), url: urls.issues() }];
+      return [home, { label: translate(lang, 'nav.issues'), url: inLanguage(urls.issues(), lang) }];
     case 'register':
-      return [home, { label: translate(lang, 'nav.decisions'), url: urls.decisions() }];
+      return [home, { label: translate(lang, 'nav.decisions'), url: inLanguage(urls.decisions(), lang) }];
     default:
       return [home];
   }

@@ -1,6 +1,6 @@
 import { isDecided } from '../../model/queries.ts';
-import type { Council, OpenItem } from '../../model/types.ts';
-import { urls } from '../../model/urls.ts';
+import type { Council, Lang, OpenItem } from '../../model/types.ts';
+import { inLanguage, urls } from '../../model/urls.ts';
 
 /** Every decided item, newest meeting first, in agenda order within a meeting. */
 export function decidedItems(council: Council): OpenItem[] {
@@ -22,20 +22,20 @@ export interface RegisterPage {
 }
 
 /** The register's pages: one per year with decisions (newest first), then one per committee with decisions. */
-export function registerPages(council: Council): RegisterPage[] {
+export function registerPages(council: Council, lang: Lang = 'en'): RegisterPage[] {
   const decided = decidedItems(council);
   const years = [...new Set(decided.map((i) => i.date.slice(0, 4)))].sort().reverse();
   const byYear = years.map((year): RegisterPage => ({
     kind: 'year',
     key: year,
-    url: urls.decisionsInYear(year),
+    url: inLanguage(urls.decisionsInYear(year), lang),
     items: decided.filter((i) => i.date.startsWith(year)),
   }));
   const byCommittee = council.committees
     .map((c): RegisterPage => ({
       kind: 'committee',
       key: c.slug,
-      url: urls.decisionsOfCommittee(c.slug),
+      url: inLanguage(urls.decisionsOfCommittee(c.slug), lang),
       items: decided.filter((i) => i.committee === c.slug),
     }))
     .filter((page) => page.items.length > 0);

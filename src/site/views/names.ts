@@ -5,6 +5,11 @@ export function nameIn(record: { name: string; nameCy?: string }, lang: Lang): s
   return lang === 'cy' && record.nameCy ? record.nameCy : record.name;
 }
 
+/** The language a record's name is shown in on a `lang` page, when that is not `lang` (for its `lang` attribute). */
+export function nameLang(record: { name: string; nameCy?: string }, lang: Lang): Lang | undefined {
+  return lang === 'cy' && !record.nameCy ? 'en' : undefined;
+}
+
 /**
  * A committee's name by slug. A referral may name a committee that has no page here (the loader
  * warns); its slug is shown then rather than failing the build.

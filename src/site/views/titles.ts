@@ -22,6 +22,7 @@ const FIXED: Record<string, string> = {
   issues: 'issues.title',
   decisions: 'decisions.title',
   notFound: 'notFound.title',
+  search: 'searchPage.title',
 };
 
 /**

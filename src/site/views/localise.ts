@@ -1,0 +1,81 @@
+import { exemptTextOf, textOf } from '../../model/queries.ts';
+import type { AgendaItem, Council, ExemptItem, Issue, Lang, OpenItem } from '../../model/types.ts';
+import { inLanguage, urls } from '../../model/urls.ts';
+
+/** Whether an item's words on a page are a stand-in in another language (see `textOf`). */
+export interface Fallback {
+  /** True when the item has no version in the page's language, so its original text is shown. */
+  fallback: boolean;
+}
+
+export type LocalItem = (OpenItem & Fallback) | (ExemptItem & Fallback);
+
+/** An issue's title is its first item's, so it carries that item's language. */
+export interface LocalIssue extends Issue {
+  lang: Lang;
+}
+
+/**
+ * The council as the pages in `lang` show it: every page, PDF, feed and calendar URL in that
+ * language (`inLanguage`), and every item's words in that language where a version exists (else its
+ * original, marked `fallback`, with `lang` saying which language the words are in). Attachments, the
+ * API and OParl keep their one address.
+ */
+export function councilIn(council: Council, lang: Lang): Council {
+  const at = (url: string) => inLanguage(url, lang);
+  const items = council.items.map((item) => itemIn(item, lang));
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return {
+    site: council.site,
+    committees: council.committees.map((c) => ({ ...c, url: at(c.url) })),
+    meetings: council.meetings.map((m) => ({ ...m, url: at(m.url), pack: at(m.pack) })),
+    items,
+    issues: council.issues.map((issue): LocalIssue => {
+      const first = byId.get(issue.items[0]!);
+      return { ...issue, url: at(issue.url), title: first?.title ?? issue.title, lang: first?.lang ?? 'en' };
+    }),
+  };
+}
+
+function itemIn(item: AgendaItem, lang: Lang): LocalItem {
+  const url = inLanguage(item.url, lang);
+  const pdf = inLanguage(item.pdf, lang);
+  if (item.exempt) {
+    const text = exemptTextOf(item, lang);
+    return { ...item, url, pdf, lang: text.lang, title: text.title, exemptReason: text.exemptReason, fallback: text.fallback };
+  }
+  const { reportOf: _r, decision: _d, reasons: _e, ...rest } = item;
+  const text = textOf(item, lang);
+  return {
+    ...rest,
+    url,
+    pdf,
+    lang: text.lang,
+    title: text.title,
+    ...(text.reportOf !== undefined && { reportOf: text.reportOf }),
+    ...(text.decision !== undefined && { decision: text.decision }),
+    ...(text.reasons !== undefined && { reasons: text.reasons }),
+    resolved: text.resolved,
+    recommended: text.recommended,
+    body: text.body,
+    fallback: text.fallback,
+  };
+}
+
+type UrlTree = { [key: string]: ((...args: never[]) => string) | UrlTree };
+
+/** Addresses that are the same in every language: data files and attachments. */
+const SHARED = new Set(['file', 'api', 'oparl']);
+
+/** `urls` with every page, PDF, feed and calendar address in `lang`, for templates. */
+export function urlsIn(lang: Lang): typeof urls {
+  const wrap = (tree: UrlTree): UrlTree =>
+    Object.fromEntries(
+      Object.entries(tree).map(([key, value]) => {
+        if (SHARED.has(key)) return [key, value];
+        if (typeof value === 'function') return [key, (...args: never[]) => inLanguage(value(...args), lang)];
+        return [key, wrap(value)];
+      }),
+    );
+  return wrap(urls as unknown as UrlTree) as unknown as typeof urls;
+}
