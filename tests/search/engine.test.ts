@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Council } from '../../src/model/types.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
+import { parseQuery } from '../../src/search/tokenize.ts';
+import { markdownText } from '../../src/search/documents.ts';
 import { councilOf, exemptItem, fixtureCouncil, openItem } from './council.ts';
 import { engineFor, state } from './engine-helpers.ts';
 
@@ -66,6 +68,22 @@ describe('search engine over the fixture council', () => {
       committee: { slug: 'cabinet', name: 'Cabinet' },
       type: 'resolution',
     });
+  });
+});
+
+describe('recall', () => {
+  it('finds every open item of the fixture by every word of its text (link targets are not text)', async () => {
+    const { engine } = engineFor(council);
+    const missed: string[] = [];
+    const open = council.items.filter((item) => !item.exempt);
+    for (const [doc, item] of open.entries()) {
+      const words = new Set([item.title, item.decision ?? '', ...item.resolved, ...item.recommended, markdownText(item.body)].join(' ').match(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu));
+      for (const word of words) {
+        if (parseQuery(word).length === 0) continue; // a stop word
+        if (!(await engine.match(word)).some((m) => m.doc === doc)) missed.push(`${item.id}: ${word}`);
+      }
+    }
+    expect(missed).toEqual([]);
   });
 });
 

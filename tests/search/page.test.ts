@@ -101,6 +101,12 @@ describe('the search page in Chromium', () => {
     expect(await resultLinks()).toEqual(first);
   });
 
+  it('shows hostile content text as text, never as markup', async () => {
+    await open('q=urgent+business');
+    expect(await page.textContent('#search-list .search-result__title')).toContain("<script>alert('title')</script>");
+    expect(await page.$$eval('#search-list script, #search-list img, #search-list b', (found) => found.length)).toBe(0);
+  });
+
   it('says clearly when nothing matches', async () => {
     expect(await open('q=xylophonequark')).toBe('No results for “xylophonequark”.');
     expect(await page.isVisible('#search-empty')).toBe(true);
