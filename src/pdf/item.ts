@@ -57,15 +57,16 @@ function field(r: PdfRenderer, label: string, value: Run[]): void {
 export function drawOpenItem(r: PdfRenderer, job: ItemJob & { item: OpenItem }): void {
   const { item, header } = job;
   const s = r.surface;
-  const labels = LABELS[item.lang];
+  const labels = LABELS[job.lang];
   const number = [`${labels.item} ${item.item}`, item.minute && `${labels.minute} ${item.minute}`, labels.types[item.type]];
-  masthead(s, header, item.lang, number.filter(Boolean).join(' · '));
+  masthead(s, header, job.lang, number.filter(Boolean).join(' · '));
+  const words = inOwnLanguage(r, job);
   title(s, item.title);
 
   if (item.reportOf) field(r, labels.reportOf, [plain(item.reportOf)]);
   if (item.referredFrom) {
     const from = item.referredFrom;
-    const parts = [job.referredFromName ?? from.committee, formatDate(from.date, header.timezone, item.lang)];
+    const parts = [job.referredFromName ?? from.committee, formatDate(from.date, header.timezone, job.lang)];
     if (from.minute) parts.push(labels.minuteRef(from.minute));
     const href = job.referredFromUrl && absolute(job.referredFromUrl, header);
     const text = parts.join(', ');
@@ -113,6 +114,22 @@ export function drawOpenItem(r: PdfRenderer, job: ItemJob & { item: OpenItem }):
     }
     r.markdown(item.body);
   }
+  words.close();
+}
+
+/**
+ * When the item is printed in its original language (it has no version in the PDF's), a notice in
+ * the PDF's language, then a section tagged with the words' language until `close()`.
+ */
+function inOwnLanguage(r: PdfRenderer, job: ItemJob): { close(): void } {
+  const s = r.surface;
+  const lang = job.item.lang ?? 'en';
+  if (!job.fallback || lang === job.lang) return { close() {} };
+  const labels = LABELS[job.lang];
+  s.block('P', [{ text: labels.fallback(labels.languages[lang]), style: { bold: false, italic: true } }], { size: 10 });
+  s.space(8);
+  s.open('Sect', { lang });
+  return { close: () => s.close() };
 }
 
 /** A numbered list whose labels the renderer adds: RESOLVED (a) (b) …, RECOMMENDED (1) (2) …. */
@@ -129,14 +146,18 @@ function numbered(r: PdfRenderer, texts: string[], label: (n: number) => string)
 export function drawExemptItem(r: PdfRenderer, job: ItemJob & { item: ExemptItem }): void {
   const { item } = job;
   const s = r.surface;
-  const labels = LABELS.en;
+  const labels = LABELS[job.lang];
   s.block('P', [plain(`${labels.item} ${item.item}`)], { size: 10, colour: THEME.secondary });
   s.space(2);
+  const words = inOwnLanguage(r, job);
   title(s, item.title);
+  words.close();
   heading(r, labels.exemptHeading);
   s.block('P', [plain(labels.exemptReason)]);
   s.space(r.blockGap());
+  const reason = job.fallback && (item.lang ?? 'en') !== job.lang ? s.open('Sect', { lang: item.lang ?? 'en' }) : undefined;
   s.block('P', [plain(item.exemptReason)]);
+  if (reason) s.close();
 }
 
 export function drawItem(r: PdfRenderer, job: ItemJob): void {

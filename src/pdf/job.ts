@@ -1,6 +1,6 @@
-import { indexOf } from '../model/queries.ts';
+import { exemptTextOf, indexOf, siteLanguages, textOf } from '../model/queries.ts';
 import type { AgendaItem, Council, Lang, MeetingStatus } from '../model/types.ts';
-import { outputPathOf } from '../model/urls.ts';
+import { inLanguage, outputPathOf } from '../model/urls.ts';
 
 /** What every PDF of a meeting prints about its context. */
 export interface MeetingHeader {
@@ -20,8 +20,13 @@ export type PdfJob = ItemJob | PackJob;
 
 export interface ItemJob {
   kind: 'item';
+  /** The PDF's language: its labels, dates and metadata (`/Lang`). Part of the cache key. */
+  lang: Lang;
   header: MeetingHeader;
+  /** The item's words in `lang`, or its original words (`item.lang` says which) when `fallback`. */
   item: AgendaItem;
+  /** True when the item has no version in `lang`: the PDF prints its original text, tagged with its language, under a notice. */
+  fallback?: true;
   /** Committee name of the item's `referred_from`, resolved from its slug. */
   referredFromName?: string;
   /** Site-relative URL of the item it was referred from, when that item is in the content. */
@@ -30,13 +35,15 @@ export interface ItemJob {
 
 export interface PackJob {
   kind: 'pack';
+  lang: Lang;
   header: MeetingHeader;
   meeting: { slug: string; time?: string; venue?: string; status: MeetingStatus };
   items: ItemJob[];
 }
 
+/** The language an item's words are written in. */
 export function langOf(item: AgendaItem): Lang {
-  return item.exempt ? 'en' : item.lang;
+  return item.lang ?? 'en';
 }
 
 /** A job and the output file (relative to the site root) it produces. */
@@ -55,8 +62,27 @@ function publishable(item: AgendaItem): AgendaItem {
   return { ...item, sourcePath: '', referredTo: [], attachments: item.attachments.map(({ source: _source, ...a }) => a) };
 }
 
-/** Every PDF the council publishes: one per item, and a pack per meeting that has items, in model order. */
+/** The item with its words in `lang` where it has a version in `lang`, and whether it fell back to its original. */
+function wordsIn(item: AgendaItem, lang: Lang): { item: AgendaItem; fallback: boolean } {
+  if (item.exempt) {
+    const { translations: _t, ...rest } = item;
+    const text = exemptTextOf(item, lang);
+    return { item: { ...rest, lang: text.lang, title: text.title, exemptReason: text.exemptReason }, fallback: text.fallback };
+  }
+  const { translations: _t, reportOf: _r, decision: _d, reasons: _e, ...rest } = item;
+  const { fallback, ...text } = textOf(item, lang);
+  return { item: { ...rest, ...text }, fallback };
+}
+
+/**
+ * Every PDF the council publishes: one per item, and a pack per meeting that has items, in model
+ * order, in each of the council's languages (the Welsh ones under /cy/, see docs/welsh.md).
+ */
 export function planPdfs(council: Council): PlannedPdf[] {
+  return siteLanguages(council.site).flatMap((lang) => planPdfsIn(council, lang));
+}
+
+function planPdfsIn(council: Council, lang: Lang): PlannedPdf[] {
   const index = indexOf(council);
   const committees = new Map(council.committees.map((c) => [c.slug, c]));
   const itemUrls = new Map(council.items.map((i) => [i.id, i.url]));
@@ -74,26 +100,32 @@ export function planPdfs(council: Council): PlannedPdf[] {
     };
     const items: ItemJob[] = index.itemsOf(meeting).map((item) => {
       const from = item.exempt ? undefined : item.referredFrom;
-      const referredFromName = from ? committees.get(from.committee)?.name : undefined;
-      const referredFromUrl = from?.itemId !== undefined ? itemUrls.get(from.itemId) : undefined;
+      const fromCommittee = from ? committees.get(from.committee) : undefined;
+      const referredFromName = fromCommittee && ((lang === 'cy' && fromCommittee.nameCy) || fromCommittee.name);
+      const fromUrl = from?.itemId !== undefined ? itemUrls.get(from.itemId) : undefined;
+      const referredFromUrl = fromUrl && inLanguage(fromUrl, lang);
+      const words = wordsIn(item, lang);
       return {
         kind: 'item',
+        lang,
         header,
-        item: publishable(item),
+        item: publishable(words.item),
+        ...(words.fallback && { fallback: true as const }),
         ...(referredFromName !== undefined && { referredFromName }),
         ...(referredFromUrl !== undefined && { referredFromUrl }),
       };
     });
-    items.forEach((job, i) => planned.push({ path: outputPathOf(index.itemsOf(meeting)[i]!.pdf), job }));
+    items.forEach((job, i) => planned.push({ path: outputPathOf(inLanguage(index.itemsOf(meeting)[i]!.pdf, lang)), job }));
     if (items.length === 0) continue;
     const { slug, time, venue, status } = meeting;
     const pack: PackJob = {
       kind: 'pack',
+      lang,
       header,
       meeting: { slug, status, ...(time !== undefined && { time }), ...(venue !== undefined && { venue }) },
       items,
     };
-    planned.push({ path: outputPathOf(meeting.pack), job: pack });
+    planned.push({ path: outputPathOf(inLanguage(meeting.pack, lang)), job: pack });
   }
   return planned;
 }

@@ -22,6 +22,10 @@ export interface Labels {
   time: string;
   venue: string;
   minuteRef: (minute: string) => string;
+  /** The names of the languages, in this language. */
+  languages: Record<Lang, string>;
+  /** The notice above an item printed in its original language because it has no version in this one. */
+  fallback: (language: string) => string;
 }
 
 // Welsh wording follows common council usage; a Welsh-speaking clerk should confirm it.
@@ -46,6 +50,8 @@ export const LABELS: Record<Lang, Labels> = {
     time: 'Time',
     venue: 'Venue',
     minuteRef: (m) => `minute ${m}`,
+    languages: { en: 'English', cy: 'Welsh' },
+    fallback: (language) => `This item has not been published in English. It is shown in ${language}, the language it was written in.`,
   },
   cy: {
     item: 'Eitem',
@@ -67,6 +73,8 @@ export const LABELS: Record<Lang, Labels> = {
     time: 'Amser',
     venue: 'Lleoliad',
     minuteRef: (m) => `cofnod ${m}`,
+    languages: { en: 'Saesneg', cy: 'Cymraeg' },
+    fallback: (language) => `Nid yw’r eitem hon wedi’i chyhoeddi yn Gymraeg. Fe’i dangosir yn ${language}, yr iaith y’i hysgrifennwyd ynddi.`,
   },
 };
 

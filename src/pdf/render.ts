@@ -8,12 +8,12 @@ import { THEME } from './surface.ts';
 
 function metaOf(job: PdfJob, title: string, keywords: string[]): DocumentMeta {
   const { header } = job;
-  const lang = job.kind === 'item' ? langOf(job.item) : 'en';
+  const { lang } = job;
   const date = formatDate(header.date, header.timezone, lang);
   const committee = (lang === 'cy' && header.committeeCy) || header.committee;
   return {
     title,
-    author: header.council,
+    author: (lang === 'cy' && header.councilCy) || header.council,
     subject: `${committee}, ${date}`,
     keywords: [header.committee, header.date, ...keywords],
     lang,
@@ -32,23 +32,25 @@ function itemKeywords(job: ItemJob): string[] {
 /** One agenda item's PDF. */
 export async function renderItem(job: ItemJob): Promise<Buffer> {
   const { surface, finish } = createDocument(metaOf(job, job.item.title, itemKeywords(job)));
-  surface.currentLabel = surface.pageLabels[0] = `${LABELS[langOf(job.item)].item} ${job.item.item}`;
+  surface.currentLabel = surface.pageLabels[0] = `${LABELS[job.lang].item} ${job.item.item}`;
   drawItem(new PdfRenderer(surface), job);
   return finish();
 }
 
 /** A meeting's pack: a cover page with the agenda, then every item from a new page, a bookmark for each. */
 export async function renderPack(job: PackJob): Promise<Buffer> {
-  const labels = LABELS.en;
+  const labels = LABELS[job.lang];
   const { header, meeting } = job;
-  const date = formatDate(header.date, header.timezone);
-  const { surface: s, finish } = createDocument(metaOf(job, `${header.committee}, ${date}: ${labels.pack}`, ['meeting pack']));
+  const date = formatDate(header.date, header.timezone, job.lang);
+  const council = (job.lang === 'cy' && header.councilCy) || header.council;
+  const committee = (job.lang === 'cy' && header.committeeCy) || header.committee;
+  const { surface: s, finish } = createDocument(metaOf(job, `${committee}, ${date}: ${labels.pack}`, ['meeting pack']));
   const r = new PdfRenderer(s);
   const bold = { bold: true, italic: false };
 
-  s.block('P', [{ text: header.council, style: bold }], { size: 10, colour: THEME.secondary });
+  s.block('P', [{ text: council, style: bold }], { size: 10, colour: THEME.secondary });
   s.space(6);
-  s.block('H1', [{ text: header.committee, style: bold }], { size: THEME.heading[1] });
+  s.block('H1', [{ text: committee, style: bold }], { size: THEME.heading[1] });
   s.block('P', [{ text: `${labels.pack}: ${date}`, style: PLAIN }], { size: 13 });
   s.space(12);
   if (meeting.time) s.block('P', [{ text: `${labels.time}: `, style: bold }, { text: meeting.time, style: PLAIN }]);
@@ -66,7 +68,10 @@ export async function renderPack(job: PackJob): Promise<Buffer> {
     const link = { href: destination(item.id), id: s.linkId(), dest: true };
     r.listItem(item.item, () => {
       rows.push({ page: s.pageIndex, y: s.y });
+      // An agenda line in another language than the pack's is tagged with its own.
+      const own = langOf(item) !== job.lang ? s.open('Div', { lang: langOf(item) }) : undefined;
       s.block('P', [{ text: item.title, style: { ...PLAIN, link } }], { width: s.width - PAGE_COLUMN });
+      if (own) s.close();
       s.space(4);
     }, 30);
   }
@@ -75,12 +80,12 @@ export async function renderPack(job: PackJob): Promise<Buffer> {
   const starts: number[] = [];
   for (const itemJob of job.items) {
     const { item } = itemJob;
-    s.currentLabel = `${LABELS[langOf(item)].item} ${item.item}`;
+    s.currentLabel = `${LABELS[job.lang].item} ${item.item}`;
     s.newPage();
     starts.push(s.pageIndex);
     s.doc.addNamedDestination(destination(item.id), 'XYZ', null, s.doc.page.height, null);
     s.doc.outline.addItem(`${item.item}. ${item.title}`);
-    s.open('Sect', { lang: langOf(item), title: item.title });
+    s.open('Sect', { lang: job.lang, title: item.title });
     drawItem(new PdfRenderer(s), itemJob);
     s.close();
   }

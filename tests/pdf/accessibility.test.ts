@@ -12,7 +12,8 @@ const item = openItem(M, 'report', '5', {
   resolved: ['That the report be noted.'],
   body: '## Cefndir\n\nParagraff gyda [dolen](https://example.gov.uk) a **thestun trwm**.\n\n- un\n- dau\n\n| A | B |\n|---|--:|\n| 1 | 2 |\n\n---\n\n> Dyfyniad',
 });
-const job = planPdfs(makeCouncil({ [M]: [item] })).find((p) => p.job.kind === 'item')!.job as ItemJob;
+// The item is written in Welsh: its Welsh PDF (the council here publishes in English only, so set the PDF's language).
+const job = { ...(planPdfs(makeCouncil({ [M]: [item] })).find((p) => p.job.kind === 'item')!.job as ItemJob), lang: 'cy' as const };
 const bytes = await renderItem(job);
 
 interface StructNode {

@@ -161,7 +161,7 @@ describe('an item PDF', () => {
   });
 
   it('labels a Welsh item in Welsh', async () => {
-    const { flat } = await readPdf(await renderItem(itemJob({ ...welsh, lang: 'cy' })));
+    const { flat } = await readPdf(await renderItem({ ...itemJob({ ...welsh, lang: 'cy' }), lang: 'cy' }));
     expect(flat).toContain('Dydd Llun 1 Rhagfyr 2025');
     expect(flat).toContain('PENDERFYNWYD');
     expect(flat).toContain('Tudalen 1 o');
