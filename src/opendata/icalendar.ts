@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Council, Meeting, Site } from '../model/types.ts';
+import type { Council, Lang, Meeting, Site } from '../model/types.ts';
 import { indexOf } from '../model/queries.ts';
-import { urls } from '../model/urls.ts';
+import { inLanguage, urls } from '../model/urls.ts';
 import { hostOf, type Absolute } from './absolute.ts';
 import { meetingStart } from './dates.ts';
 import { vtimezone } from './vtimezone.ts';
@@ -53,8 +53,14 @@ function councilTimezone(council: Council): string[] {
 const utcStamp = (dt: DateTime) => dt.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
 const dateValue = (iso: string) => iso.replace(/-/g, '');
 
-/** The VEVENT lines of one meeting. */
-function eventLines(council: Council, absolute: Absolute, meeting: Meeting): string[] {
+const named = (record: { name: string; nameCy?: string }, lang: Lang) => (lang === 'cy' && record.nameCy) || record.name;
+const MEETINGS: Record<Lang, string> = { en: 'meetings', cy: 'cyfarfodydd' };
+
+/**
+ * The VEVENT lines of one meeting. Its UID is the same in every language: it is one event, so a
+ * person who adds both calendars gets it once.
+ */
+function eventLines(council: Council, absolute: Absolute, meeting: Meeting, lang: Lang): string[] {
   const index = indexOf(council);
   const { site } = council;
   const committee = index.committee(meeting.committee);
@@ -68,10 +74,10 @@ function eventLines(council: Council, absolute: Absolute, meeting: Meeting): str
   } else {
     lines.push(`DTSTART;TZID=${zoneOf(site)}:${start.toFormat("yyyyMMdd'T'HHmmss")}`);
   }
-  lines.push(`SUMMARY:${icsText(committee.name)}`);
+  lines.push(`SUMMARY:${icsText(named(committee, lang))}`);
   if (meeting.venue) lines.push(`LOCATION:${icsText(meeting.venue)}`);
   const agenda = index.itemsOf(meeting).map((i) => `${i.item}. ${i.title}`);
-  const description = [committee.name, ...(agenda.length > 0 ? ['', 'Agenda:', ...agenda] : []), '', absolute(meeting.url)];
+  const description = [named(committee, lang), ...(agenda.length > 0 ? ['', 'Agenda:', ...agenda] : []), '', absolute(meeting.url)];
   lines.push(`DESCRIPTION:${icsText(description.join('\n'))}`);
   lines.push(`URL:${absolute(meeting.url)}`);
   lines.push(`STATUS:${meeting.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`);
@@ -82,7 +88,7 @@ function eventLines(council: Council, absolute: Absolute, meeting: Meeting): str
 }
 
 /** A whole VCALENDAR holding `meetings`, CRLF line ends, folded at 75 octets. */
-export function calendar(council: Council, absolute: Absolute, name: string, meetings: Meeting[]): string {
+export function calendar(council: Council, absolute: Absolute, name: string, meetings: Meeting[], lang: Lang = 'en'): string {
   const zone = zoneOf(council.site);
   const lines = [
     'BEGIN:VCALENDAR',
@@ -94,23 +100,27 @@ export function calendar(council: Council, absolute: Absolute, name: string, mee
     `X-WR-CALNAME:${icsText(name)}`,
     `X-WR-TIMEZONE:${zone}`,
     ...councilTimezone(council),
-    ...meetings.flatMap((m) => eventLines(council, absolute, m)),
+    ...meetings.flatMap((m) => eventLines(council, absolute, m, lang)),
     'END:VCALENDAR',
   ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
 
-/** Every calendar of the site, keyed by site-relative URL: all meetings, one per committee, one per meeting. */
-export function calendars(council: Council, absolute: Absolute): Map<string, string> {
+/**
+ * Every calendar of the site in `lang`, keyed by site-relative URL: all meetings, one per committee,
+ * one per meeting. For Welsh, pass `councilIn(council, 'cy')`: agenda titles and URLs come from it.
+ */
+export function calendars(council: Council, absolute: Absolute, lang: Lang = 'en'): Map<string, string> {
   const index = indexOf(council);
   const out = new Map<string, string>();
-  out.set(urls.calendar.all(), calendar(council, absolute, `${council.site.name}: meetings`, council.meetings));
+  const at = (url: string) => inLanguage(url, lang);
+  out.set(at(urls.calendar.all()), calendar(council, absolute, `${named(council.site, lang)}: ${MEETINGS[lang]}`, council.meetings, lang));
   for (const c of council.committees) {
-    out.set(urls.calendar.committee(c.slug), calendar(council, absolute, `${c.name}: meetings`, index.meetingsOf(c)));
+    out.set(at(urls.calendar.committee(c.slug)), calendar(council, absolute, `${named(c, lang)}: ${MEETINGS[lang]}`, index.meetingsOf(c), lang));
   }
   for (const m of council.meetings) {
-    const name = `${index.committee(m.committee).name}, ${m.date}`;
-    out.set(urls.calendar.meeting(m.slug), calendar(council, absolute, name, [m]));
+    const name = `${named(index.committee(m.committee), lang)}, ${m.date}`;
+    out.set(at(urls.calendar.meeting(m.slug)), calendar(council, absolute, name, [m], lang));
   }
   return out;
 }

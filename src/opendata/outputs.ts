@@ -1,3 +1,5 @@
+import { councilIn } from '../model/localise.ts';
+import { siteLanguages } from '../model/queries.ts';
 import type { Council } from '../model/types.ts';
 import { urls } from '../model/urls.ts';
 import { absoluteFor } from './absolute.ts';
@@ -34,8 +36,13 @@ export function openDataFiles(council: Council, existing: FileDigests): OpenData
     yield [urls.api('committees.json'), committeesJsonFile(council)];
     yield [urls.api('decisions.csv'), decisionsCsvFile(council)];
     if (absolute) {
-      yield* atomFeeds(council, absolute, existing);
-      yield* calendars(council, absolute);
+      // Feeds and calendars in each of the council's languages (Welsh under /cy/, read from the
+      // council as Welsh pages show it); the data files above are one, in the language written.
+      for (const lang of siteLanguages(council.site)) {
+        const local = councilIn(council, lang);
+        yield* atomFeeds(local, absolute, existing, lang);
+        yield* calendars(local, absolute, lang);
+      }
       yield* oparlExport(council, absolute, existing);
       yield* sitemapFiles(absolute, existing.keys());
     }

@@ -19,7 +19,7 @@ import { breadcrumbs, type PageOf } from './views/breadcrumbs.ts';
 import { decidedItems, registerPages } from './views/decisions.ts';
 import { itemTypeLabel, neighbours } from './views/items.ts';
 import { meetingsByMonth, meetingsByYear, recentMeetings, upcomingMeetings } from './views/meetings.ts';
-import { councilIn, urlsIn } from './views/localise.ts';
+import { councilIn, urlsIn } from '../model/localise.ts';
 import { committeeName, nameIn, nameLang } from './views/names.ts';
 import { titleFor, type TitleData } from './views/titles.ts';
 

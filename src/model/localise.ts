@@ -1,6 +1,6 @@
-import { exemptTextOf, textOf } from '../../model/queries.ts';
-import type { AgendaItem, Council, ExemptItem, Issue, Lang, OpenItem } from '../../model/types.ts';
-import { inLanguage, urls } from '../../model/urls.ts';
+import { exemptTextOf, textOf } from './queries.ts';
+import type { AgendaItem, Council, ExemptItem, Issue, Lang, OpenItem } from './types.ts';
+import { inLanguage, urls } from './urls.ts';
 
 /** Whether an item's words on a page are a stand-in in another language (see `textOf`). */
 export interface Fallback {
@@ -37,7 +37,8 @@ export function councilIn(council: Council, lang: Lang): Council {
   };
 }
 
-function itemIn(item: AgendaItem, lang: Lang): LocalItem {
+/** One item as the `lang` pages, PDFs and feeds show it (see councilIn). */
+export function itemIn(item: AgendaItem, lang: Lang): LocalItem {
   const url = inLanguage(item.url, lang);
   const pdf = inLanguage(item.pdf, lang);
   if (item.exempt) {
