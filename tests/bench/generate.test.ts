@@ -27,7 +27,7 @@ describe('the bench archive generator', () => {
   it('links each reference to a real minute of an earlier meeting', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'minutebook-bench-test-'));
     dirs.push(dir);
-    await writeFiles(dir, generateArchive(1500));
+    await writeFiles(dir, generateArchive(400));
     const { council, problems } = await loadCouncil(dir);
     expect(problems).toEqual([]);
     const references = council!.items.filter((i) => !i.exempt && i.type === 'reference');

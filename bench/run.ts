@@ -1,0 +1,270 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000] [--keep]`: for each archive size, generates a content folder
+ * (bench/generate.ts) and times, each in its own process so peak RSS can be read: a full build from an
+ * empty cache, a rebuild with no change, a rebuild after editing one item, a rebuild after adding a
+ * meeting; then, in the same run as references, the naive floor script (bench/floor.ts) and Eleventy
+ * alone (bench/eleventy-alone.ts); and the PDF stage on 1 and 2 worker threads over a 1,000-item
+ * archive. Prints a table, writes bench/results.json and docs/benchmarks.md.
+ * Ratios matter more than seconds: the machine may be shared, so its load average is recorded.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { extraMeeting, generateArchive, writeFiles } from './generate.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const sizes = (option('--sizes') ?? '1000,10000').split(',').map((s) => Number(s.replace(/[_k]/g, (c) => (c === 'k' ? '000' : ''))));
+const keep = args.includes('--keep');
+const WORKER_ITEMS = Number(option('--worker-items') ?? 1_000);
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+interface Measured {
+  /** Wall time, milliseconds. */
+  ms: number;
+  /** Peak resident set size, MB. */
+  rssMB: number;
+  stdout: string;
+}
+
+/** GNU time reads the peak RSS the kernel keeps for a child; without it, poll VmHWM in /proc. */
+function timeCommand(): string | undefined {
+  if (existsSync('/usr/bin/time')) return '/usr/bin/time';
+  if (process.getuid?.() === 0) {
+    try {
+      execFileSync('apt-get', ['install', '-y', '-qq', 'time'], { stdio: 'ignore' });
+      if (existsSync('/usr/bin/time')) return '/usr/bin/time';
+    } catch {
+      // Fall back to /proc below.
+    }
+  }
+  return undefined;
+}
+const TIME = timeCommand();
+
+/** Run `node ...argv` in a fresh process; its wall time and peak RSS. */
+function measure(argv: string[], env: Record<string, string> = {}): Promise<Measured> {
+  const [command, commandArgs] = TIME ? [TIME, ['-v', process.execPath, ...argv]] : [process.execPath, argv];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, commandArgs, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let hwmKB = 0;
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const poll = TIME
+      ? undefined
+      : setInterval(() => {
+          readFile(`/proc/${child.pid}/status`, 'utf8').then(
+            (s) => (hwmKB = Math.max(hwmKB, Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0))),
+            () => {},
+          );
+        }, 50);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (poll) clearInterval(poll);
+      const kb = TIME ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0) : hwmKB;
+      if (code !== 0) reject(new Error(`node ${argv.join(' ')} exited with ${code}:\n${stderr.slice(-4000)}`));
+      else resolve({ ms: Math.round(ms), rssMB: Math.round(kb / 1024), stdout });
+    });
+  });
+}
+
+/** Files written, by kind. */
+async function outputStats(dir: string) {
+  const stats = { files: 0, pages: 0, pdfs: 0, bytes: 0, searchBytes: 0 };
+  const walk = async (folder: string, inSearch: boolean): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) await walk(file, inSearch || (folder === dir && entry.name === 'search'));
+      else {
+        const { size } = await stat(file);
+        stats.files++;
+        stats.bytes += size;
+        if (inSearch) stats.searchBytes += size;
+        if (entry.name.endsWith('.html')) stats.pages++;
+        if (entry.name.endsWith('.pdf')) stats.pdfs++;
+      }
+    }
+  };
+  await walk(dir, false);
+  return stats;
+}
+
+const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const sec = (ms: number) => (ms / 1000).toFixed(1);
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** Every measurement for one archive size. */
+async function benchSize(items: number) {
+  const root = await mkdtemp(path.join(tmpdir(), `minutebook-bench-${items}-`));
+  const content = path.join(root, 'content');
+  const archive = generateArchive(items);
+  await writeFiles(content, archive);
+  log(`${items} items: ${archive.size} content files in ${content}`);
+  const buildArgs = ['bin/minutebook.js', 'build', '--content', content, '--out', path.join(root, 'site'), '--cache', path.join(root, 'cache'), '--quiet'];
+  const loadAtStart = loadavg()[0]!;
+
+  const full = await measure(buildArgs);
+  const output = await outputStats(path.join(root, 'site'));
+  log(`full build ${sec(full.ms)} s, ${full.rssMB} MB: ${output.pages} pages, ${output.pdfs} PDFs, ${mb(output.bytes)} MB`);
+  const noChange = await measure(buildArgs);
+  log(`no change ${sec(noChange.ms)} s`);
+
+  // Edit the body of the middle open item: what a clerk correcting a typo does.
+  const open = [...archive].filter(([f, text]) => f.startsWith('meetings/') && !f.endsWith('/index.md') && !text.includes('\nexempt: true'));
+  const [edited, text] = open[open.length >> 1]!;
+  await writeFile(path.join(content, edited), `${text}\nThe Chair added that the minute should record the thanks of the Committee to the staff involved.\n`);
+  const editOne = await measure(buildArgs);
+  log(`one item edited (${edited}) ${sec(editOne.ms)} s`);
+
+  await writeFiles(content, extraMeeting(items));
+  const addMeeting = await measure(buildArgs);
+  log(`one meeting added ${sec(addMeeting.ms)} s`);
+
+  const floor = await measure(['--import', 'tsx', 'bench/floor.ts', content, path.join(root, 'floor')]);
+  const floorPhases = lastJson(floor.stdout);
+  log(`floor ${sec(floor.ms)} s (pages ${sec(floorPhases.pagesMs!)} s, PDFs ${sec(floorPhases.pdfMs!)} s), ${floor.rssMB} MB`);
+  const eleventy = await measure(['--import', 'tsx', 'bench/eleventy-alone.ts', content, path.join(root, 'eleventy')]);
+  log(`Eleventy alone ${sec(eleventy.ms)} s, ${eleventy.rssMB} MB`);
+
+  if (!keep) await rm(root, { recursive: true, force: true });
+  const build = (m: Measured) => ({ ms: m.ms, rssMB: m.rssMB });
+  return {
+    items,
+    loadAverageAtStart: Number(loadAtStart.toFixed(2)),
+    output: { ...output, bytesMB: mb(output.bytes), searchMB: Number((output.searchBytes / 2 ** 20).toFixed(1)) },
+    full: { ...build(full), pagesPerSecond: Math.round(output.pages / (full.ms / 1000)), pdfsPerSecond: Number((output.pdfs / (full.ms / 1000)).toFixed(1)) },
+    noChange: build(noChange),
+    editOne: { ...build(editOne), file: edited },
+    addMeeting: { ...build(addMeeting), items: 8 },
+    floor: { ...build(floor), pagesMs: floorPhases.pagesMs!, pdfMs: floorPhases.pdfMs! },
+    eleventy: build(eleventy),
+    ratios: {
+      fullOverFloor: Number((full.ms / floor.ms).toFixed(2)),
+      fullOverEleventy: Number((full.ms / eleventy.ms).toFixed(2)),
+    },
+  };
+}
+
+/** The PDF stage alone on one and on two worker threads, from an empty cache. */
+async function benchWorkers() {
+  const root = await mkdtemp(path.join(tmpdir(), 'minutebook-bench-workers-'));
+  const content = path.join(root, 'content');
+  await writeFiles(content, generateArchive(WORKER_ITEMS));
+  const one = await measure(['--import', 'tsx', 'bench/pdf-workers.ts', content, path.join(root, 'one'), '1']);
+  log(`PDF stage, 1 worker: ${sec(one.ms)} s`);
+  const two = await measure(['--import', 'tsx', 'bench/pdf-workers.ts', content, path.join(root, 'two'), '2']);
+  log(`PDF stage, 2 workers: ${sec(two.ms)} s`);
+  if (!keep) await rm(root, { recursive: true, force: true });
+  const stage = (m: Measured) => ({ processMs: m.ms, stageMs: lastJson(m.stdout).ms!, rssMB: m.rssMB });
+  const [a, b] = [stage(one), stage(two)];
+  return { items: WORKER_ITEMS, one: a, two: b, speedup: Number((a.stageMs / b.stageMs).toFixed(2)) };
+}
+
+function git(argv: string[]) {
+  try {
+    return execFileSync('git', argv, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const machine = {
+  cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  cores: cpus().length,
+  memoryGB: Number((totalmem() / 2 ** 30).toFixed(1)),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))),
+  /** The code measured: each build is a fresh process, so record what it ran. */
+  commit: git(['rev-parse', '--short', 'HEAD']) + (git(['status', '--porcelain', '--', 'src', 'layouts', 'bin']) ? ' (with uncommitted changes in src/)' : ''),
+  peakRss: TIME ? 'GNU time -v (maximum resident set size)' : '/proc/<pid>/status VmHWM, polled every 50 ms',
+};
+log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
+const runs: Awaited<ReturnType<typeof benchSize>>[] = [];
+const resultsOf = (pdfWorkers?: Awaited<ReturnType<typeof benchWorkers>>) => ({
+  date: new Date().toISOString().slice(0, 10),
+  machine,
+  loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))),
+  sizes: runs,
+  pdfWorkers,
+  bytesPerQuery: 'not measured: bench/search/run.ts exposes no function for it (it measures them on its own: npx tsx bench/search/run.ts)',
+});
+const save = (results: ReturnType<typeof resultsOf>) => writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+for (const items of sizes) {
+  runs.push(await benchSize(items));
+  await save(resultsOf()); // a long run that fails later keeps what it measured
+}
+const workers = await benchWorkers();
+const results = resultsOf(workers);
+await save(results);
+
+const table = [
+  '| items | full build | pages/s | PDFs/s | peak RSS | no change | one item edited | one meeting added | output | search index | floor (pages + PDFs) | full ÷ floor | Eleventy alone |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...runs.map(
+    (r) =>
+      `| ${r.items.toLocaleString('en-GB')} | ${sec(r.full.ms)} s | ${r.full.pagesPerSecond} | ${r.full.pdfsPerSecond} | ${r.full.rssMB} MB | ${sec(r.noChange.ms)} s | ${sec(r.editOne.ms)} s | ${sec(r.addMeeting.ms)} s | ` +
+      `${r.output.bytesMB} MB (${r.output.pages.toLocaleString('en-GB')} pages, ${r.output.pdfs.toLocaleString('en-GB')} PDFs) | ${r.output.searchMB} MB | ` +
+      `${sec(r.floor.ms)} s (${sec(r.floor.pagesMs)} + ${sec(r.floor.pdfMs)}), ${r.floor.rssMB} MB | ${r.ratios.fullOverFloor}× | ${sec(r.eleventy.ms)} s, ${r.eleventy.rssMB} MB |`,
+  ),
+].join('\n');
+const largest = runs.at(-1)!;
+const targets = [
+  '| target (issue #6) | measured | met |',
+  '|---|---|---|',
+  `| full build ≤ 0.4× the floor (10k) | ${largest.ratios.fullOverFloor}× at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 10_000 ? (largest.ratios.fullOverFloor <= 0.4 ? 'yes' : 'no') : 'not measured at 10k'} |`,
+  `| one edited item up to date in ≤ 3 s (10k) | ${sec(largest.editOne.ms)} s at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 10_000 ? (largest.editOne.ms <= 3000 ? 'yes' : 'no') : 'not measured at 10k'} |`,
+  `| peak RSS ≤ 1.5 GB (30k) | ${Math.max(...runs.map((r) => r.full.rssMB))} MB at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 30_000 ? (largest.full.rssMB <= 1536 ? 'yes' : 'no') : 'not measured at 30k'} |`,
+  `| PDFs on 2 workers ≥ 1.8× 1 worker | ${workers.speedup}× (${sec(workers.one.stageMs)} s → ${sec(workers.two.stageMs)} s, ${workers.items.toLocaleString('en-GB')} items) | ${workers.speedup >= 1.8 ? 'yes' : 'no'} |`,
+].join('\n');
+console.log(`\n${table}\n\n${targets}\n`);
+
+const doc = `# Benchmarks
+
+\`npm run bench\` generates synthetic council archives (\`bench/generate.ts\`: ten committees on a rota,
+1,500 items a year, 6–10 items a meeting, 300–900 words each, scrutiny → Cabinet → Full Council
+references, 10% Welsh, 3% exempt) and measures, each build in its own process:
+
+- **full build**: \`minutebook build\` from an empty cache (pages, PDFs, search, open data);
+- **no change**: the same build again;
+- **one item edited**: after a sentence is added to one item's body;
+- **one meeting added**: after a new meeting with 8 items is added;
+- **floor**: \`bench/floor.ts\`, naive on purpose: gray-matter + markdown-it + a template literal per
+  page, then a plain pdfkit loop on one core with the Noto Sans TTF registered for every PDF;
+- **Eleventy alone**: \`bench/eleventy-alone.ts\`, one Eleventy 3 template paginated over the items'
+  front matter, one minimal page per item;
+- **PDF workers**: the PDF stage alone from an empty cache on 1 and on 2 worker threads
+  (\`bench/pdf-workers.ts\`), over a ${WORKER_ITEMS.toLocaleString('en-GB')}-item archive.
+
+\`\`\`
+npm run bench                           # 1,000 and 10,000 items
+npm run bench -- --sizes 30000          # the 30k archive, opt-in
+npm run bench -- --sizes 1000 --keep    # keep the generated folders in the temp directory
+npm run bench -- --worker-items 2000    # items in the archive the PDF worker comparison renders
+\`\`\`
+
+Figures go to \`bench/results.json\`; this page is rewritten with the latest table. Pages counts
+every \`.html\` file written, PDFs every \`.pdf\` (items and meeting packs); the search index is
+everything under \`/search/\`; peak RSS is ${machine.peakRss}. Bytes per query are not measured
+here: \`npx tsx bench/search/run.ts\` measures them on its own (docs/search.md).
+
+## Latest run (${results.date})
+
+Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}; code at ${machine.commit}.
+Load average at start ${machine.loadAverageAtStart.join(', ')} (1, 5, 15 min), at the end
+${results.loadAverageAtEnd.join(', ')}: the machine is shared, so compare the ratios (each measured
+side by side in one run) rather than the seconds.
+
+${table}
+
+${targets}
+`;
+await writeFile(path.join(ROOT, 'docs/benchmarks.md'), doc);
+log('wrote bench/results.json and docs/benchmarks.md');
