@@ -37,6 +37,23 @@ describe('every built page', () => {
     }
   });
 
+  it('mirrors every English page under /cy/ with the same path, and has no other Welsh page', () => {
+    const welsh = pages.filter((f) => f.startsWith('cy/')).map((f) => f.slice(3));
+    const english = pages.filter((f) => !f.startsWith('cy/'));
+    expect(welsh).toEqual(english);
+  });
+
+  it('links each page to its counterpart in the other language with hreflang, both ways, and an x-default', () => {
+    for (const file of pages) {
+      const url = urlOfFile(file);
+      const en = url.startsWith('/cy/') ? url.slice(3) : url;
+      const html = read(file);
+      expect(html, file).toContain(`<link rel="alternate" hreflang="en" href="https://papers.example.org${en}">`);
+      expect(html, file).toContain(`<link rel="alternate" hreflang="cy" href="https://papers.example.org/cy${en}">`);
+      expect(html, file).toContain(`<link rel="alternate" hreflang="x-default" href="https://papers.example.org${en}">`);
+    }
+  });
+
   it('passes html-validate with the recommended rules', async () => {
     // Configured here, not in a project-wide .htmlvalidate.json, so no one else's files are affected.
     const validator = new HtmlValidate({ root: true, extends: ['html-validate:recommended'] });
@@ -79,7 +96,7 @@ describe('every built page', () => {
   it('puts the language on <html> and a skip link first in the body', () => {
     for (const file of pages) {
       const html = read(file);
-      expect(html, file).toMatch(/<html lang="en">/);
+      expect(html, file).toMatch(file.startsWith('cy/') ? /<html lang="cy">/ : /<html lang="en">/);
       expect(html, file).toMatch(/<body>\s*<a class="skip-link" href="#main">/);
       expect(html, file).toMatch(/<main id="main"/);
     }

@@ -10,6 +10,8 @@ import { fileType, humanSize } from '../../src/site/filters/sizes.ts';
 import { MAX_TITLE, pageTitle } from '../../src/site/filters/title.ts';
 import { messagesOf, translate, type Messages } from '../../src/site/locales/index.ts';
 import { decidedItems, registerPages } from '../../src/site/views/decisions.ts';
+import { urlsIn } from '../../src/model/localise.ts';
+import { inLanguage, languageOfUrl } from '../../src/model/urls.ts';
 import { calendarMonth, meetingsByMonth } from '../../src/site/views/meetings.ts';
 
 describe('brand colour', () => {
@@ -97,7 +99,7 @@ describe('titles and text', () => {
 
   it('has in the locale file every text key the templates use', () => {
     const dir = path.resolve('layouts');
-    const templates = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.njk') && !f.endsWith('search.njk'));
+    const templates = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.njk'));
     const keys = new Set<string>();
     for (const file of templates) {
       for (const [, key] of readFileSync(path.join(dir, file), 'utf8').matchAll(/["']([a-zA-Z]+\.[a-zA-Z.]+)["']\s*\|\s*t\b/g)) keys.add(key!);
@@ -114,6 +116,52 @@ describe('titles and text', () => {
       return entry === undefined;
     });
     expect(missing).toEqual([]);
+  });
+});
+
+describe('Welsh', () => {
+  /** Every key path of a locale file, with a count entry's `one`/`other` as keys of their own. */
+  const keyPaths = (messages: Messages, prefix = ''): string[] =>
+    Object.entries(messages).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keyPaths(v, `${prefix}${k}.`))).sort();
+
+  it('has exactly the same keys in cy.json as in en.json', () => {
+    expect(keyPaths(messagesOf('cy'))).toEqual(keyPaths(messagesOf('en')));
+  });
+
+  it('keeps the same {placeholders} in each Welsh string as in its English one', () => {
+    const placeholders = (lang: 'en' | 'cy', key: string) => {
+      let entry: string | Messages | undefined = messagesOf(lang);
+      for (const part of key.split('.')) entry = typeof entry === 'object' ? entry[part] : undefined;
+      return [...String(entry).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    };
+    const differ = keyPaths(messagesOf('en')).filter((key) => placeholders('en', key).join() !== placeholders('cy', key).join());
+    expect(differ).toEqual([]);
+  });
+
+  it('writes Welsh dates with "Dydd" before the weekday, as Welsh councils do', () => {
+    expect(longDate('2025-12-01', 'cy')).toBe('Dydd Llun 1 Rhagfyr 2025');
+    expect(longDate('2026-02-27', 'cy')).toBe('Dydd Gwener 27 Chwefror 2026');
+    expect(monthName('2025-07', 'cy')).toBe('Gorffennaf 2025');
+  });
+
+  it('writes Welsh times with yb and yp, and midday as hanner dydd', () => {
+    expect(clockTime('14:00', 'cy')).toBe('2yp');
+    expect(clockTime('10:30', 'cy')).toBe('10:30yb');
+    expect(clockTime('12:00', 'cy')).toBe('hanner dydd');
+  });
+
+  it('puts Welsh pages under /cy/ with the same path and leaves English, data and external URLs as they are', () => {
+    expect(inLanguage('/', 'cy')).toBe('/cy/');
+    expect(inLanguage('/meetings/a/b.pdf', 'cy')).toBe('/cy/meetings/a/b.pdf');
+    expect(inLanguage('/meetings/a/', 'en')).toBe('/meetings/a/');
+    expect(inLanguage('https://example.org/', 'cy')).toBe('https://example.org/');
+    expect(languageOfUrl('/cy/issues/x/')).toEqual({ lang: 'cy', url: '/issues/x/' });
+    expect(languageOfUrl('/cymru/')).toEqual({ lang: 'en', url: '/cymru/' });
+    const welsh = urlsIn('cy');
+    expect(welsh.committee('cabinet')).toBe('/cy/committees/cabinet/');
+    expect(welsh.feed.decisions()).toBe('/cy/feeds/decisions.xml');
+    expect(welsh.api('items.json')).toBe('/api/items.json');
+    expect(welsh.file('a b.pdf')).toBe('/files/a%20b.pdf');
   });
 });
 
