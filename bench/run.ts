@@ -186,85 +186,108 @@ const machine = {
   commit: git(['rev-parse', '--short', 'HEAD']) + (git(['status', '--porcelain', '--', 'src', 'layouts', 'bin']) ? ' (with uncommitted changes in src/)' : ''),
   peakRss: TIME ? 'GNU time -v (maximum resident set size)' : '/proc/<pid>/status VmHWM, polled every 50 ms',
 };
-log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
-const runs: Awaited<ReturnType<typeof benchSize>>[] = [];
-const resultsOf = (pdfWorkers?: Awaited<ReturnType<typeof benchWorkers>>) => ({
-  date: new Date().toISOString().slice(0, 10),
-  machine,
-  loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))),
-  sizes: runs,
-  pdfWorkers,
-  bytesPerQuery: 'not measured: bench/search/run.ts exposes no function for it (it measures them on its own: npx tsx bench/search/run.ts)',
-});
-const save = (results: ReturnType<typeof resultsOf>) => writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-for (const items of sizes) {
-  runs.push(await benchSize(items));
-  await save(resultsOf()); // a long run that fails later keeps what it measured
+interface Results {
+  date: string;
+  machine: typeof machine;
+  loadAverageAtEnd: number[];
+  sizes: Awaited<ReturnType<typeof benchSize>>[];
+  pdfWorkers?: Awaited<ReturnType<typeof benchWorkers>>;
+  bytesPerQuery: string;
 }
-const workers = await benchWorkers();
-const results = resultsOf(workers);
-await save(results);
 
-const table = [
-  '| items | full build | pages/s | PDFs/s | peak RSS | no change | one item edited | one meeting added | output | search index | floor (pages + PDFs) | full ÷ floor | Eleventy alone |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...runs.map(
-    (r) =>
-      `| ${r.items.toLocaleString('en-GB')} | ${sec(r.full.ms)} s | ${r.full.pagesPerSecond} | ${r.full.pdfsPerSecond} | ${r.full.rssMB} MB | ${sec(r.noChange.ms)} s | ${sec(r.editOne.ms)} s | ${sec(r.addMeeting.ms)} s | ` +
-      `${r.output.bytesMB} MB (${r.output.pages.toLocaleString('en-GB')} pages, ${r.output.pdfs.toLocaleString('en-GB')} PDFs) | ${r.output.searchMB} MB | ` +
-      `${sec(r.floor.ms)} s (${sec(r.floor.pagesMs)} + ${sec(r.floor.pdfMs)}), ${r.floor.rssMB} MB | ${r.ratios.fullOverFloor}× | ${sec(r.eleventy.ms)} s, ${r.eleventy.rssMB} MB |`,
-  ),
-].join('\n');
-const largest = runs.at(-1)!;
-const targets = [
-  '| target (issue #6) | measured | met |',
-  '|---|---|---|',
-  `| full build ≤ 0.4× the floor (10k) | ${largest.ratios.fullOverFloor}× at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 10_000 ? (largest.ratios.fullOverFloor <= 0.4 ? 'yes' : 'no') : 'not measured at 10k'} |`,
-  `| one edited item up to date in ≤ 3 s (10k) | ${sec(largest.editOne.ms)} s at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 10_000 ? (largest.editOne.ms <= 3000 ? 'yes' : 'no') : 'not measured at 10k'} |`,
-  `| peak RSS ≤ 1.5 GB (30k) | ${Math.max(...runs.map((r) => r.full.rssMB))} MB at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 30_000 ? (largest.full.rssMB <= 1536 ? 'yes' : 'no') : 'not measured at 30k'} |`,
-  `| PDFs on 2 workers ≥ 1.8× 1 worker | ${workers.speedup}× (${sec(workers.one.stageMs)} s → ${sec(workers.two.stageMs)} s, ${workers.items.toLocaleString('en-GB')} items) | ${workers.speedup >= 1.8 ? 'yes' : 'no'} |`,
-].join('\n');
-console.log(`\n${table}\n\n${targets}\n`);
+/** Measure every size, then the PDF workers; save and report. */
+async function measureAll() {
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
+  const runs: Awaited<ReturnType<typeof benchSize>>[] = [];
+  const resultsOf = (pdfWorkers?: Awaited<ReturnType<typeof benchWorkers>>): Results => ({
+    date: new Date().toISOString().slice(0, 10),
+    machine,
+    loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))),
+    sizes: runs,
+    pdfWorkers,
+    bytesPerQuery: 'not measured: bench/search/run.ts exposes no function for it (it measures them on its own: npx tsx bench/search/run.ts)',
+  });
+  const save = (results: ReturnType<typeof resultsOf>) => writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  for (const items of sizes) {
+    runs.push(await benchSize(items));
+    await save(resultsOf()); // a long run that fails later keeps what it measured
+  }
+  const workers = await benchWorkers();
+  const results = resultsOf(workers);
+  await save(results);
+  await report(results);
+  log('wrote bench/results.json and docs/benchmarks.md');
+}
 
-const doc = `# Benchmarks
+/** Print the tables and rewrite docs/benchmarks.md from a run's results. */
+async function report(results: Results) {
+  const { machine, sizes: runs, pdfWorkers: workers } = results;
+  const table = [
+    '| items | full build | pages/s | PDFs/s | peak RSS | no change | one item edited | one meeting added | output | search index | floor (pages + PDFs) | full ÷ floor | Eleventy alone |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...runs.map(
+      (r) =>
+        `| ${r.items.toLocaleString('en-GB')} | ${sec(r.full.ms)} s | ${r.full.pagesPerSecond} | ${r.full.pdfsPerSecond} | ${r.full.rssMB} MB | ${sec(r.noChange.ms)} s | ${sec(r.editOne.ms)} s | ${sec(r.addMeeting.ms)} s | ` +
+        `${r.output.bytesMB} MB (${r.output.pages.toLocaleString('en-GB')} pages, ${r.output.pdfs.toLocaleString('en-GB')} PDFs) | ${r.output.searchMB} MB | ` +
+        `${sec(r.floor.ms)} s (${sec(r.floor.pagesMs)} + ${sec(r.floor.pdfMs)}), ${r.floor.rssMB} MB | ${r.ratios.fullOverFloor}× | ${sec(r.eleventy.ms)} s, ${r.eleventy.rssMB} MB |`,
+    ),
+  ].join('\n');
+  const largest = runs.at(-1)!;
+  const targets = [
+    '| target (issue #6) | measured | met |',
+    '|---|---|---|',
+    `| full build ≤ 0.4× the floor (10k) | ${largest.ratios.fullOverFloor}× at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 10_000 ? (largest.ratios.fullOverFloor <= 0.4 ? 'yes' : 'no') : 'not measured at 10k'} |`,
+    `| one edited item up to date in ≤ 3 s (10k) | ${sec(largest.editOne.ms)} s at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 10_000 ? (largest.editOne.ms <= 3000 ? 'yes' : 'no') : 'not measured at 10k'} |`,
+    `| peak RSS ≤ 1.5 GB (30k) | ${Math.max(...runs.map((r) => r.full.rssMB))} MB at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 30_000 ? (largest.full.rssMB <= 1536 ? 'yes' : 'no') : 'not measured at 30k'} |`,
+    workers
+      ? `| PDFs on 2 workers ≥ 1.8× 1 worker | ${workers.speedup}× (${sec(workers.one.stageMs)} s → ${sec(workers.two.stageMs)} s, ${workers.items.toLocaleString('en-GB')} items) | ${workers.speedup >= 1.8 ? 'yes' : 'no'} |`
+      : '| PDFs on 2 workers ≥ 1.8× 1 worker | not measured | |',
+  ].join('\n');
+  console.log(`\n${table}\n\n${targets}\n`);
 
-\`npm run bench\` generates synthetic council archives (\`bench/generate.ts\`: ten committees on a rota,
-1,500 items a year, 6–10 items a meeting, 300–900 words each, scrutiny → Cabinet → Full Council
-references, 10% Welsh, 3% exempt) and measures, each build in its own process:
+  const doc = `# Benchmarks
 
-- **full build**: \`minutebook build\` from an empty cache (pages, PDFs, search, open data);
-- **no change**: the same build again;
-- **one item edited**: after a sentence is added to one item's body;
-- **one meeting added**: after a new meeting with 8 items is added;
-- **floor**: \`bench/floor.ts\`, naive on purpose: gray-matter + markdown-it + a template literal per
-  page, then a plain pdfkit loop on one core with the Noto Sans TTF registered for every PDF;
-- **Eleventy alone**: \`bench/eleventy-alone.ts\`, one Eleventy 3 template paginated over the items'
-  front matter, one minimal page per item;
-- **PDF workers**: the PDF stage alone from an empty cache on 1 and on 2 worker threads
-  (\`bench/pdf-workers.ts\`), over a ${WORKER_ITEMS.toLocaleString('en-GB')}-item archive.
+  \`npm run bench\` generates synthetic council archives (\`bench/generate.ts\`: ten committees on a rota,
+  1,500 items a year, 6–10 items a meeting, 300–900 words each, scrutiny → Cabinet → Full Council
+  references, about 8% of items in Welsh, 2% exempt, a few cancelled and scheduled meetings) and measures, each build in its own process:
 
-\`\`\`
-npm run bench                           # 1,000 and 10,000 items
-npm run bench -- --sizes 30000          # the 30k archive, opt-in
-npm run bench -- --sizes 1000 --keep    # keep the generated folders in the temp directory
-npm run bench -- --worker-items 2000    # items in the archive the PDF worker comparison renders
-\`\`\`
+  - **full build**: \`minutebook build\` from an empty cache (pages, PDFs, search, open data);
+  - **no change**: the same build again;
+  - **one item edited**: after a sentence is added to one item's body;
+  - **one meeting added**: after a new meeting with 8 items is added;
+  - **floor**: \`bench/floor.ts\`, naive on purpose: gray-matter + markdown-it + a template literal per
+    page, then a plain pdfkit loop on one core with the Noto Sans TTF registered for every PDF;
+  - **Eleventy alone**: \`bench/eleventy-alone.ts\`, one Eleventy 3 template paginated over the items'
+    front matter, one minimal page per item;
+  - **PDF workers**: the PDF stage alone from an empty cache on 1 and on 2 worker threads
+    (\`bench/pdf-workers.ts\`), over a ${(workers?.items ?? WORKER_ITEMS).toLocaleString('en-GB')}-item archive.
 
-Figures go to \`bench/results.json\`; this page is rewritten with the latest table. Pages counts
-every \`.html\` file written, PDFs every \`.pdf\` (items and meeting packs); the search index is
-everything under \`/search/\`; peak RSS is ${machine.peakRss}. Bytes per query are not measured
-here: \`npx tsx bench/search/run.ts\` measures them on its own (docs/search.md).
+  \`\`\`
+  npm run bench                           # 1,000 and 10,000 items
+  npm run bench -- --sizes 30000          # the 30k archive, opt-in
+  npm run bench -- --sizes 1000 --keep    # keep the generated folders in the temp directory
+  npm run bench -- --worker-items 2000    # items in the archive the PDF worker comparison renders
+  \`\`\`
 
-## Latest run (${results.date})
+  Figures go to \`bench/results.json\`; this page is rewritten with the latest table. Pages counts
+  every \`.html\` file written, PDFs every \`.pdf\` (items and meeting packs); the search index is
+  everything under \`/search/\`; peak RSS is read with ${machine.peakRss}. Bytes per query are not measured
+  here: \`npx tsx bench/search/run.ts\` measures them on its own (docs/search.md).
 
-Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}; code at ${machine.commit}.
-Load average at start ${machine.loadAverageAtStart.join(', ')} (1, 5, 15 min), at the end
-${results.loadAverageAtEnd.join(', ')}: the machine is shared, so compare the ratios (each measured
-side by side in one run) rather than the seconds.
+  ## Latest run (${results.date})
 
-${table}
+  Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}${machine.commit ? `; code at ${machine.commit}` : ''}.
+  Load average at start ${machine.loadAverageAtStart.join(', ')} (1, 5, 15 min), at the end
+  ${results.loadAverageAtEnd.join(', ')}: the machine is shared, so compare the ratios (each measured
+  side by side in one run) rather than the seconds.
 
-${targets}
-`;
-await writeFile(path.join(ROOT, 'docs/benchmarks.md'), doc);
-log('wrote bench/results.json and docs/benchmarks.md');
+  ${table}
+
+  ${targets}
+  `;
+  await writeFile(path.join(ROOT, 'docs/benchmarks.md'), doc);
+}
+
+// `--report` rewrites docs/benchmarks.md from bench/results.json without measuring again.
+if (args.includes('--report')) await report(JSON.parse(await readFile(path.join(ROOT, 'bench/results.json'), 'utf8')) as Results);
+else await measureAll();
