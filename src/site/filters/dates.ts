@@ -9,25 +9,32 @@ function day(iso: string, lang: Lang): DateTime {
   return date;
 }
 
+/** Formatting through Intl is slow and pages repeat the same dates (Eleventy flagged it): format each once. */
+function memo(format: (iso: string, lang: Lang) => string): (iso: string, lang?: Lang) => string {
+  const seen = new Map<string, string>();
+  return (iso, lang = 'en') => {
+    const key = `${lang} ${iso}`;
+    let text = seen.get(key);
+    if (text === undefined) seen.set(key, (text = format(iso, lang)));
+    return text;
+  };
+}
+
 /** "Monday 1 December 2025" for an ISO date, in UK style; "Dydd Llun 1 Rhagfyr 2025" in Welsh. */
-export function longDate(iso: string, lang: Lang = 'en'): string {
+export const longDate = memo((iso, lang) => {
   const date = day(iso, lang);
   // ICU's Welsh weekday names already say "Dydd Llun"; an ICU without them gives "Llun", and
   // Welsh dates always name the day with "Dydd".
   const weekday = date.toFormat('cccc');
   const named = lang === 'cy' && !weekday.startsWith('Dydd ') ? `Dydd ${weekday}` : weekday;
   return `${named} ${date.toFormat('d LLLL yyyy')}`;
-}
+});
 
 /** "1 December 2025": for dense lists. */
-export function mediumDate(iso: string, lang: Lang = 'en'): string {
-  return day(iso, lang).toFormat('d LLLL yyyy');
-}
+export const mediumDate = memo((iso, lang) => day(iso, lang).toFormat('d LLLL yyyy'));
 
 /** "December 2025" for a "YYYY-MM" month. */
-export function monthName(yearMonth: string, lang: Lang = 'en'): string {
-  return day(`${yearMonth}-01`, lang).toFormat('LLLL yyyy');
-}
+export const monthName = memo((yearMonth, lang) => day(`${yearMonth}-01`, lang).toFormat('LLLL yyyy'));
 
 const CLOCK: Record<Lang, { am: string; pm: string; midday: string }> = {
   en: { am: 'am', pm: 'pm', midday: 'midday' },
