@@ -1,6 +1,6 @@
-import type { Council, Meeting } from '../model/types.ts';
+import type { Council, Lang, Meeting } from '../model/types.ts';
 import { indexOf } from '../model/queries.ts';
-import { urls } from '../model/urls.ts';
+import { inLanguage, urls } from '../model/urls.ts';
 import { absoluteFor } from './absolute.ts';
 import { meetingStart } from './dates.ts';
 
@@ -15,22 +15,23 @@ const STATUS = {
  * `<script type="application/ld+json">`: `<`, `>` and `&` are written as \u escapes, so no
  * content text can close the script element.
  */
-export function meetingJsonLd(council: Council, meeting: Meeting): string {
+export function meetingJsonLd(council: Council, meeting: Meeting, lang: Lang = 'en'): string {
+  const named = (r: { name: string; nameCy?: string }) => (lang === 'cy' && r.nameCy) || r.name;
   const committee = indexOf(council).committee(meeting.committee);
   const absolute = absoluteFor(council.site);
   const start = meetingStart(council.site, meeting);
   const event = {
     '@context': 'https://schema.org',
     '@type': 'Event',
-    name: `${committee.name}, ${meeting.date}`,
+    name: `${named(committee)}, ${meeting.date}`,
     startDate: start ? start.toISO({ suppressMilliseconds: true }) : meeting.date,
     eventStatus: STATUS[meeting.status],
     eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
     ...(meeting.venue ? { location: { '@type': 'Place', name: meeting.venue, address: meeting.venue } } : {}),
     organizer: {
       '@type': 'Organization',
-      name: council.site.name,
-      ...(absolute ? { url: absolute(urls.home()) } : {}),
+      name: named(council.site),
+      ...(absolute ? { url: absolute(inLanguage(urls.home(), lang)) } : {}),
     },
     ...(absolute ? { url: absolute(meeting.url) } : {}),
   };

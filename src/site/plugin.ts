@@ -187,5 +187,7 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   });
   /** An absolute URL when the site's address is known (hreflang links want one), else site-relative. */
   config.addFilter('absoluteUrl', (url: string) => (council.site.baseUrl ? council.site.baseUrl + url : url));
-  config.addFilter('jsonLd', (m: Meeting) => meetingJsonLd(council, m));
+  config.addFilter('jsonLd', function (m: Meeting) {
+    return meetingJsonLd(council, m, langOf(this));
+  });
 }
