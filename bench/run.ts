@@ -18,6 +18,7 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const sizes = (option('--sizes') ?? '1000,10000').split(',').map((s) => Number(s.replace(/[_k]/g, (c) => (c === 'k' ? '000' : ''))));
 const keep = args.includes('--keep');
+const merge = args.includes('--merge');
 const WORKER_ITEMS = Number(option('--worker-items') ?? 1_000);
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -100,56 +101,83 @@ const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const sec = (ms: number) => (ms / 1000).toFixed(1);
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-/** Every measurement for one archive size. */
-async function benchSize(items: number) {
+interface BuildFigures {
+  ms: number;
+  rssMB: number;
+}
+
+/** Every measurement for one archive size; fields are filled in as they are measured. */
+interface SizeResult {
+  items: number;
+  /** The code measured (sizes merged from separate runs may differ). */
+  commit?: string;
+  loadAverageAtStart: number;
+  output?: { files: number; pages: number; pdfs: number; bytes: number; searchBytes: number; bytesMB: number; searchMB: number };
+  full?: BuildFigures & { pagesPerSecond: number; pdfsPerSecond: number };
+  editOne?: BuildFigures & { file: string };
+  eleventy?: BuildFigures;
+  floor?: BuildFigures & { pagesMs: number; pdfMs: number };
+  noChange?: BuildFigures;
+  addMeeting?: BuildFigures & { items: number };
+  ratios?: { fullOverFloor: number; fullOverEleventy?: number };
+}
+
+/**
+ * Measure one archive size, calling `saved` after each step so a long run that is stopped keeps
+ * what it measured. The steps the targets need come first: full build, the floor, one edit.
+ */
+async function benchSize(items: number, saved: (partial: SizeResult) => Promise<void>): Promise<SizeResult> {
   const root = await mkdtemp(path.join(tmpdir(), `minutebook-bench-${items}-`));
   const content = path.join(root, 'content');
   const archive = generateArchive(items);
   await writeFiles(content, archive);
   log(`${items} items: ${archive.size} content files in ${content}`);
   const buildArgs = ['bin/minutebook.js', 'build', '--content', content, '--out', path.join(root, 'site'), '--cache', path.join(root, 'cache'), '--quiet'];
-  const loadAtStart = loadavg()[0]!;
+  const r: SizeResult = { items, commit: machine.commit, loadAverageAtStart: Number(loadavg()[0]!.toFixed(2)) };
+  const figures = (m: Measured): BuildFigures => ({ ms: m.ms, rssMB: m.rssMB });
 
   const full = await measure(buildArgs);
   const output = await outputStats(path.join(root, 'site'));
+  r.output = { ...output, bytesMB: mb(output.bytes), searchMB: Number((output.searchBytes / 2 ** 20).toFixed(1)) };
+  r.full = { ...figures(full), pagesPerSecond: Math.round(output.pages / (full.ms / 1000)), pdfsPerSecond: Number((output.pdfs / (full.ms / 1000)).toFixed(1)) };
   log(`full build ${sec(full.ms)} s, ${full.rssMB} MB: ${output.pages} pages, ${output.pdfs} PDFs, ${mb(output.bytes)} MB`);
-  const noChange = await measure(buildArgs);
-  log(`no change ${sec(noChange.ms)} s`);
+  await saved(r);
+
+  const floor = await measure(['--import', 'tsx', 'bench/floor.ts', content, path.join(root, 'floor')]);
+  const floorPhases = lastJson(floor.stdout);
+  r.floor = { ...figures(floor), pagesMs: floorPhases.pagesMs!, pdfMs: floorPhases.pdfMs! };
+  r.ratios = { fullOverFloor: Number((full.ms / floor.ms).toFixed(2)) };
+  log(`floor ${sec(floor.ms)} s (pages ${sec(floorPhases.pagesMs!)} s, PDFs ${sec(floorPhases.pdfMs!)} s), ${floor.rssMB} MB`);
+  await saved(r);
 
   // Edit the body of the middle open item: what a clerk correcting a typo does.
   const open = [...archive].filter(([f, text]) => f.startsWith('meetings/') && !f.endsWith('/index.md') && !text.includes('\nexempt: true'));
   const [edited, text] = open[open.length >> 1]!;
   await writeFile(path.join(content, edited), `${text}\nThe Chair added that the minute should record the thanks of the Committee to the staff involved.\n`);
   const editOne = await measure(buildArgs);
+  r.editOne = { ...figures(editOne), file: edited };
   log(`one item edited (${edited}) ${sec(editOne.ms)} s`);
+  await saved(r);
+
+  const eleventy = await measure(['--import', 'tsx', 'bench/eleventy-alone.ts', content, path.join(root, 'eleventy')]);
+  r.eleventy = figures(eleventy);
+  r.ratios = { ...r.ratios!, fullOverEleventy: Number((full.ms / eleventy.ms).toFixed(2)) };
+  log(`Eleventy alone ${sec(eleventy.ms)} s, ${eleventy.rssMB} MB`);
+  await saved(r);
+
+  const noChange = await measure(buildArgs);
+  r.noChange = figures(noChange);
+  log(`no change ${sec(noChange.ms)} s`);
+  await saved(r);
 
   await writeFiles(content, extraMeeting(items));
   const addMeeting = await measure(buildArgs);
+  r.addMeeting = { ...figures(addMeeting), items: 8 };
   log(`one meeting added ${sec(addMeeting.ms)} s`);
-
-  const floor = await measure(['--import', 'tsx', 'bench/floor.ts', content, path.join(root, 'floor')]);
-  const floorPhases = lastJson(floor.stdout);
-  log(`floor ${sec(floor.ms)} s (pages ${sec(floorPhases.pagesMs!)} s, PDFs ${sec(floorPhases.pdfMs!)} s), ${floor.rssMB} MB`);
-  const eleventy = await measure(['--import', 'tsx', 'bench/eleventy-alone.ts', content, path.join(root, 'eleventy')]);
-  log(`Eleventy alone ${sec(eleventy.ms)} s, ${eleventy.rssMB} MB`);
+  await saved(r);
 
   if (!keep) await rm(root, { recursive: true, force: true });
-  const build = (m: Measured) => ({ ms: m.ms, rssMB: m.rssMB });
-  return {
-    items,
-    loadAverageAtStart: Number(loadAtStart.toFixed(2)),
-    output: { ...output, bytesMB: mb(output.bytes), searchMB: Number((output.searchBytes / 2 ** 20).toFixed(1)) },
-    full: { ...build(full), pagesPerSecond: Math.round(output.pages / (full.ms / 1000)), pdfsPerSecond: Number((output.pdfs / (full.ms / 1000)).toFixed(1)) },
-    noChange: build(noChange),
-    editOne: { ...build(editOne), file: edited },
-    addMeeting: { ...build(addMeeting), items: 8 },
-    floor: { ...build(floor), pagesMs: floorPhases.pagesMs!, pdfMs: floorPhases.pdfMs! },
-    eleventy: build(eleventy),
-    ratios: {
-      fullOverFloor: Number((full.ms / floor.ms).toFixed(2)),
-      fullOverEleventy: Number((full.ms / eleventy.ms).toFixed(2)),
-    },
-  };
+  return r;
 }
 
 /** The PDF stage alone on one and on two worker threads, from an empty cache. */
@@ -190,7 +218,7 @@ interface Results {
   date: string;
   machine: typeof machine;
   loadAverageAtEnd: number[];
-  sizes: Awaited<ReturnType<typeof benchSize>>[];
+  sizes: SizeResult[];
   pdfWorkers?: Awaited<ReturnType<typeof benchWorkers>>;
   bytesPerQuery: string;
 }
@@ -198,21 +226,31 @@ interface Results {
 /** Measure every size, then the PDF workers; save and report. */
 async function measureAll() {
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
-  const runs: Awaited<ReturnType<typeof benchSize>>[] = [];
-  const resultsOf = (pdfWorkers?: Awaited<ReturnType<typeof benchWorkers>>): Results => ({
+  const runs: SizeResult[] = [];
+  let workers: Awaited<ReturnType<typeof benchWorkers>> | undefined;
+  const resultsOf = (pdfWorkers?: Awaited<ReturnType<typeof benchWorkers>>, measured: SizeResult[] = runs): Results => ({
     date: new Date().toISOString().slice(0, 10),
     machine,
     loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))),
-    sizes: runs,
+    sizes: measured,
     pdfWorkers,
     bytesPerQuery: 'not measured: bench/search/run.ts exposes no function for it (it measures them on its own: npx tsx bench/search/run.ts)',
   });
-  const save = (results: ReturnType<typeof resultsOf>) => writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const save = (results: Results) => writeFile(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // --merge keeps the sizes an earlier run measured that this one does not.
+  const earlier: SizeResult[] = merge
+    ? ((JSON.parse(await readFile(path.join(ROOT, 'bench/results.json'), 'utf8').catch(() => '{}')) as Partial<Results>).sizes ?? []).filter((r) => !sizes.includes(r.items))
+    : [];
+  runs.push(...earlier);
+  // The worker comparison is short: measure it first, so a long run that is stopped still has it.
+  workers = await benchWorkers();
+  await save(resultsOf(workers));
   for (const items of sizes) {
-    runs.push(await benchSize(items));
-    await save(resultsOf()); // a long run that fails later keeps what it measured
+    const done = runs.length;
+    runs.push(await benchSize(items, (partial) => save(resultsOf(workers, [...runs.slice(0, done), partial]))));
+    runs.sort((a, b) => a.items - b.items);
+    await save(resultsOf(workers));
   }
-  const workers = await benchWorkers();
   const results = resultsOf(workers);
   await save(results);
   await report(results);
@@ -222,25 +260,34 @@ async function measureAll() {
 /** Print the tables and rewrite docs/benchmarks.md from a run's results. */
 async function report(results: Results) {
   const { machine, sizes: runs, pdfWorkers: workers } = results;
+  const n = (x: number) => x.toLocaleString('en-GB');
+  /** A cell, or a dash for a step the run did not reach. */
+  const cell = <T>(value: T | undefined, show: (v: T) => string) => (value === undefined ? '–' : show(value));
+  const time = (b?: BuildFigures) => cell(b, (v) => `${sec(v.ms)} s`);
   const table = [
     '| items | full build | pages/s | PDFs/s | peak RSS | no change | one item edited | one meeting added | output | search index | floor (pages + PDFs) | full ÷ floor | Eleventy alone |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...runs.map(
       (r) =>
-        `| ${r.items.toLocaleString('en-GB')} | ${sec(r.full.ms)} s | ${r.full.pagesPerSecond} | ${r.full.pdfsPerSecond} | ${r.full.rssMB} MB | ${sec(r.noChange.ms)} s | ${sec(r.editOne.ms)} s | ${sec(r.addMeeting.ms)} s | ` +
-        `${r.output.bytesMB} MB (${r.output.pages.toLocaleString('en-GB')} pages, ${r.output.pdfs.toLocaleString('en-GB')} PDFs) | ${r.output.searchMB} MB | ` +
-        `${sec(r.floor.ms)} s (${sec(r.floor.pagesMs)} + ${sec(r.floor.pdfMs)}), ${r.floor.rssMB} MB | ${r.ratios.fullOverFloor}× | ${sec(r.eleventy.ms)} s, ${r.eleventy.rssMB} MB |`,
+        `| ${n(r.items)} | ${time(r.full)} | ${cell(r.full, (f) => String(f.pagesPerSecond))} | ${cell(r.full, (f) => String(f.pdfsPerSecond))} | ${cell(r.full, (f) => `${f.rssMB} MB`)} | ` +
+        `${time(r.noChange)} | ${time(r.editOne)} | ${time(r.addMeeting)} | ` +
+        `${cell(r.output, (o) => `${o.bytesMB} MB (${n(o.pages)} pages, ${n(o.pdfs)} PDFs)`)} | ${cell(r.output, (o) => `${o.searchMB} MB`)} | ` +
+        `${cell(r.floor, (f) => `${sec(f.ms)} s (${sec(f.pagesMs)} + ${sec(f.pdfMs)}), ${f.rssMB} MB`)} | ${cell(r.ratios, (x) => `${x.fullOverFloor}×`)} | ${cell(r.eleventy, (e) => `${sec(e.ms)} s, ${e.rssMB} MB`)} |`,
     ),
   ].join('\n');
   const largest = runs.at(-1)!;
+  const at = ` at ${n(largest.items)} items`;
+  const verdict = (size: number, measured: number | undefined, ok: (v: number) => boolean) =>
+    largest.items < size ? `not measured at ${size / 1000}k` : measured === undefined ? 'not reached' : ok(measured) ? 'yes' : 'no';
+  const peak = Math.max(0, ...runs.map((r) => r.full?.rssMB ?? 0));
   const targets = [
     '| target (issue #6) | measured | met |',
     '|---|---|---|',
-    `| full build ≤ 0.4× the floor (10k) | ${largest.ratios.fullOverFloor}× at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 10_000 ? (largest.ratios.fullOverFloor <= 0.4 ? 'yes' : 'no') : 'not measured at 10k'} |`,
-    `| one edited item up to date in ≤ 3 s (10k) | ${sec(largest.editOne.ms)} s at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 10_000 ? (largest.editOne.ms <= 3000 ? 'yes' : 'no') : 'not measured at 10k'} |`,
-    `| peak RSS ≤ 1.5 GB (30k) | ${Math.max(...runs.map((r) => r.full.rssMB))} MB at ${largest.items.toLocaleString('en-GB')} items | ${largest.items >= 30_000 ? (largest.full.rssMB <= 1536 ? 'yes' : 'no') : 'not measured at 30k'} |`,
+    `| full build ≤ 0.4× the floor (10k) | ${cell(largest.ratios, (x) => `${x.fullOverFloor}×${at}`)} | ${verdict(10_000, largest.ratios?.fullOverFloor, (v) => v <= 0.4)} |`,
+    `| one edited item up to date in ≤ 3 s (10k) | ${cell(largest.editOne, (e) => `${sec(e.ms)} s${at}`)} | ${verdict(10_000, largest.editOne?.ms, (v) => v <= 3000)} |`,
+    `| peak RSS ≤ 1.5 GB (30k) | ${peak} MB${at} | ${verdict(30_000, largest.full?.rssMB, (v) => v <= 1536)} |`,
     workers
-      ? `| PDFs on 2 workers ≥ 1.8× 1 worker | ${workers.speedup}× (${sec(workers.one.stageMs)} s → ${sec(workers.two.stageMs)} s, ${workers.items.toLocaleString('en-GB')} items) | ${workers.speedup >= 1.8 ? 'yes' : 'no'} |`
+      ? `| PDFs on 2 workers ≥ 1.8× 1 worker | ${workers.speedup}× (${sec(workers.one.stageMs)} s → ${sec(workers.two.stageMs)} s, ${n(workers.items)} items) | ${workers.speedup >= 1.8 ? 'yes' : 'no'} |`
       : '| PDFs on 2 workers ≥ 1.8× 1 worker | not measured | |',
   ].join('\n');
   console.log(`\n${table}\n\n${targets}\n`);
@@ -267,6 +314,8 @@ async function report(results: Results) {
   npm run bench -- --sizes 30000          # the 30k archive, opt-in
   npm run bench -- --sizes 1000 --keep    # keep the generated folders in the temp directory
   npm run bench -- --worker-items 2000    # items in the archive the PDF worker comparison renders
+npm run bench -- --sizes 10000 --merge  # keep the other sizes already in bench/results.json
+npm run bench -- --report               # rewrite this page from bench/results.json
   \`\`\`
 
   Figures go to \`bench/results.json\`; this page is rewritten with the latest table. Pages counts
