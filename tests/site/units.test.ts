@@ -10,7 +10,9 @@ import { fileType, humanSize } from '../../src/site/filters/sizes.ts';
 import { MAX_TITLE, pageTitle } from '../../src/site/filters/title.ts';
 import { messagesOf, translate, type Messages } from '../../src/site/locales/index.ts';
 import { decidedItems, registerPages } from '../../src/site/views/decisions.ts';
-import { urlsIn } from '../../src/model/localise.ts';
+import { councilIn, urlsIn } from '../../src/model/localise.ts';
+import { breadcrumbs } from '../../src/site/views/breadcrumbs.ts';
+import { nameLang } from '../../src/site/views/names.ts';
 import { inLanguage, languageOfUrl } from '../../src/model/urls.ts';
 import { calendarMonth, meetingsByMonth } from '../../src/site/views/meetings.ts';
 
@@ -202,6 +204,26 @@ describe('page views of the model', () => {
       ['/decisions/2026/', ['n1', 'n3']],
       ['/decisions/2025/', ['o1']],
       ['/decisions/committees/cabinet/', ['n1', 'n3', 'o1']],
+    ]);
+    expect(registerPages(council, 'cy').map((p) => p.url)).toEqual(['/cy/decisions/2026/', '/cy/decisions/2025/', '/cy/decisions/committees/cabinet/']);
+  });
+
+  it('marks a committee name shown in English on a Welsh page with lang="en", in names and breadcrumbs', () => {
+    const council = {
+      site: { name: 'X', nameCy: 'Y', timezone: 'Europe/London' },
+      committees: [{ slug: 'cabinet', name: 'Cabinet', category: 'executive', termsOfReference: '', url: '/committees/cabinet/', meetings: ['m'], sourcePath: '' }],
+      meetings: [meeting('m', '2025-01-01')],
+      items: [],
+      issues: [],
+    } satisfies Council;
+    expect(nameLang(council.committees[0]!, 'cy')).toBe('en');
+    expect(nameLang({ name: 'Planning', nameCy: 'Cynllunio' }, 'cy')).toBeUndefined();
+    expect(nameLang(council.committees[0]!, 'en')).toBeUndefined();
+    const crumbs = breadcrumbs(councilIn(council, 'cy'), { kind: 'meeting', meeting: councilIn(council, 'cy').meetings[0]! }, 'cy');
+    expect(crumbs).toEqual([
+      { label: 'Hafan', url: '/cy/' },
+      { label: 'Pwyllgorau', url: '/cy/committees/' },
+      { label: 'Cabinet', url: '/cy/committees/cabinet/', lang: 'en' },
     ]);
   });
 });

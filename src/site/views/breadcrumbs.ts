@@ -3,11 +3,13 @@ import type { AgendaItem, Committee, Council, Issue, Lang, Meeting } from '../..
 import { inLanguage, urls } from '../../model/urls.ts';
 import { translate } from '../locales/index.ts';
 import { longDate } from '../filters/dates.ts';
-import { nameIn } from './names.ts';
+import { nameIn, nameLang } from './names.ts';
 
 export interface Crumb {
   label: string;
   url: string;
+  /** The label's language when it is not the page's (a committee with no Welsh name on a Welsh page). */
+  lang?: Lang;
 }
 
 /** What a page is, as its layout's front matter says (`kind:`), and the record it shows. */
@@ -26,7 +28,8 @@ export function breadcrumbs(council: Council, page: PageOf, lang: Lang): Crumb[]
   const index = indexOf(council);
   const committeeCrumb = (slug: string): Crumb => {
     const c = index.committee(slug);
-    return { label: nameIn(c, lang), url: c.url };
+    const other = nameLang(c, lang);
+    return { label: nameIn(c, lang), url: c.url, ...(other && { lang: other }) };
   };
   switch (page.kind) {
     case 'home':
