@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Council, Lang } from '../model/types.ts';
+import { inLanguage } from '../model/urls.ts';
 import { documentsOf, FIELDS, snippetOf, type Field, type SearchDocument } from './documents.ts';
 import { partition, separator } from './routing.ts';
 import { encodedSize, encodeShard, type ShardTerm } from './shard-format.ts';
@@ -13,6 +14,12 @@ const B = 0.75;
 
 /** Aim for shard files of about this many bytes: two of them for a two-word query. */
 export const SHARD_TARGET_BYTES = 24_000;
+
+/**
+ * Weight multiplier for documents written in the index's own language, so a Welsh page's search
+ * ranks Welsh text first and an English page's English text, while still finding the rest.
+ */
+export const SAME_LANGUAGE_BOOST = 1.5;
 
 const FIELD_NAMES = Object.keys(FIELDS) as Field[];
 
@@ -37,7 +44,7 @@ export function hashOf(data: Uint8Array | string): string {
  *
  * Written for 30,000 items: words map straight to term numbers, and counting uses flat arrays.
  */
-export function weighTerms(documents: readonly SearchDocument[]): ShardTerm[] {
+export function weighTerms(documents: readonly SearchDocument[], preferred?: Lang): ShardTerm[] {
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
   const wordIds: Record<Lang, Map<string, number>> = { en: new Map(), cy: new Map() };
@@ -114,8 +121,9 @@ export function weighTerms(documents: readonly SearchDocument[]): ShardTerm[] {
   const weight = new Float64Array(termNames.length);
   perDoc.forEach(({ lengths, pairs }, doc) => {
     const touched: number[] = [];
+    const docBoost = documents[doc]!.lang === preferred ? SAME_LANGUAGE_BOOST : 1;
     pairs.forEach((list, f) => {
-      const boost = FIELDS[FIELD_NAMES[f]!];
+      const boost = FIELDS[FIELD_NAMES[f]!] * docBoost;
       const norm = K1 * (1 - B + (B * lengths[f]!) / average[f]!);
       for (let i = 0; i < list.length; i += 2) {
         const id = list[i]!;
@@ -137,61 +145,66 @@ function json(value: unknown): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(value));
 }
 
-/** Build every file of the search index for a council (pure: nothing is written). */
-export function buildIndex(council: Council, shardTarget = SHARD_TARGET_BYTES): BuiltIndex {
-  const documents = documentsOf(council);
+/**
+ * Build every file of the search index of one language's pages (pure: nothing is written). The
+ * English index lives under /search/, the Welsh one under /cy/search/.
+ */
+export function buildIndex(council: Council, shardTarget = SHARD_TARGET_BYTES, lang: Lang = 'en'): BuiltIndex {
+  const documents = documentsOf(council, lang);
   const files = new Map<string, Uint8Array>();
-  const committees = council.committees.map((c): [string, string] => [c.slug, c.name]);
+  const folder = inLanguage('/search/', lang).slice(1);
+  const committees = council.committees.map((c): [string, string] => [c.slug, (lang === 'cy' ? c.nameCy : undefined) ?? c.name]);
   const committeeIndex = new Map(committees.map(([slug], i) => [slug, i]));
 
   // Shards: contiguous term ranges of about shardTarget bytes.
-  const terms = weighTerms(documents);
+  const terms = weighTerms(documents, lang);
   const starts = partition(terms.map(encodedSize), shardTarget);
   const bounds: string[] = [];
   const shards: string[] = [];
   starts.forEach((start, i) => {
     const end = starts[i + 1] ?? terms.length;
     const bytes = encodeShard(terms.slice(start, end));
-    const path = `search/shards/${hashOf(bytes)}.bin`;
+    const path = `${folder}shards/${hashOf(bytes)}.bin`;
     files.set(path, bytes);
     bounds.push(i === 0 ? '' : separator(terms[start - 1]!.term, terms[start]!.term));
     shards.push(`/${path}`);
   });
 
   // Display store: chunks of consecutive documents, in one folder named by the hash of them all.
-  const stored = documents.map(({ item }, i): StoredDoc => [
+  const stored = documents.map(({ item, title, lang: textLang }, i): StoredDoc => [
     item.id,
-    item.title,
+    title,
     item.minute ?? '',
     item.item,
     item.date,
     committeeIndex.get(item.committee) ?? -1,
-    kindOf(item.type, item.keyDecision, item.lang),
+    kindOf(item.type, item.keyDecision, textLang),
     snippetOf(documents[i]!),
   ]);
   const chunks: Uint8Array[] = [];
   for (let start = 0; start < stored.length; start += CHUNK_SIZE) chunks.push(json(stored.slice(start, start + CHUNK_SIZE)));
   const storeHash = createHash('sha256');
   for (const chunk of chunks) storeHash.update(hashOf(chunk));
-  const store = `search/docs-${storeHash.digest('hex').slice(0, 10)}/`;
+  const store = `${folder}docs-${storeHash.digest('hex').slice(0, 10)}/`;
   chunks.forEach((chunk, i) => files.set(`${store}${i}.json`, chunk));
 
   // Filter columns: one run per meeting, one kind per document.
   const meta: Meta = { meetings: [], kinds: '' };
   let meeting: string | undefined;
-  for (const { item } of documents) {
+  for (const { item, lang: textLang } of documents) {
     const run = meta.meetings.at(-1);
     if (run !== undefined && item.meeting === meeting) run[2]++;
     else meta.meetings.push([item.date, committeeIndex.get(item.committee) ?? -1, 1]);
     meeting = item.meeting;
-    meta.kinds += kindOf(item.type, item.keyDecision, item.lang);
+    meta.kinds += kindOf(item.type, item.keyDecision, textLang);
   }
   const metaBytes = json(meta);
-  const metaPath = `search/meta-${hashOf(metaBytes)}.json`;
+  const metaPath = `${folder}meta-${hashOf(metaBytes)}.json`;
   files.set(metaPath, metaBytes);
 
   const manifest: Manifest = {
     version: 1,
+    lang,
     docs: documents.length,
     chunkSize: CHUNK_SIZE,
     store: `/${store}`,
@@ -201,7 +214,7 @@ export function buildIndex(council: Council, shardTarget = SHARD_TARGET_BYTES): 
     shards,
   };
   const manifestBytes = json(manifest);
-  const manifestPath = `search/index-${hashOf(manifestBytes)}.json`;
+  const manifestPath = `${folder}index-${hashOf(manifestBytes)}.json`;
   files.set(manifestPath, manifestBytes);
   return { files, manifest: manifestPath, docs: documents.length, shards: shards.length };
 }

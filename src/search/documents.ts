@@ -1,4 +1,5 @@
 import { parseTokens } from '../markdown/markdown.ts';
+import { textOf } from '../model/queries.ts';
 import type { Council, Lang, OpenItem } from '../model/types.ts';
 
 /** The searchable fields of an item, with the boost each gets in scoring. */
@@ -11,10 +12,12 @@ export const FIELDS = {
 } as const;
 export type Field = keyof typeof FIELDS;
 
-/** An open item as search sees it: plain-text fields, nothing of an exempt item. */
+/** An open item as search sees it in one language: plain-text fields, nothing of an exempt item. */
 export interface SearchDocument {
   item: OpenItem;
+  /** The language the fields are written in: the index's, or the original's where no translation exists. */
   lang: Lang;
+  title: string;
   fields: Record<Field, string>;
 }
 
@@ -39,19 +42,23 @@ export function markdownText(source: string): string {
  * document numbers run oldest to newest. Exempt items are left out entirely, title included: their
  * existence is public on the meeting page, but nothing of them is searchable.
  */
-export function documentsOf(council: Council): SearchDocument[] {
+export function documentsOf(council: Council, lang: Lang = 'en'): SearchDocument[] {
   const documents: SearchDocument[] = [];
   for (const item of council.items) {
     if (item.exempt) continue;
+    // Each language's index holds the item as that language's pages show it: its translation, or
+    // else its original text (stemmed, or not, by the language it is really written in).
+    const text = textOf(item, lang);
     documents.push({
       item,
-      lang: item.lang,
+      lang: text.lang,
+      title: text.title,
       fields: {
-        title: item.title,
+        title: text.title,
         minute: item.minute ?? '',
-        decision: item.decision ?? '',
-        resolutions: [...item.resolved, ...item.recommended].join('\n'),
-        body: [markdownText(item.body), item.reasons ?? ''].filter(Boolean).join('\n'),
+        decision: text.decision ?? '',
+        resolutions: [...text.resolved, ...text.recommended].join('\n'),
+        body: [markdownText(text.body), text.reasons ?? ''].filter(Boolean).join('\n'),
       },
     });
   }

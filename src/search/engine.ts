@@ -1,4 +1,4 @@
-import { urls } from '../model/urls.ts';
+import { inLanguage, urls } from '../model/urls.ts';
 import type { ItemType, Lang } from '../model/types.ts';
 import { byRelevance, firstInOrder, matchedTerms, mergeHits, type Match, type WordHits } from './merge.ts';
 import { shardFor } from './routing.ts';
@@ -194,8 +194,8 @@ export class SearchEngine {
       committee: committee && { slug: committee[0], name: committee[1] },
       ...parseKind(kind),
       snippet,
-      url: urls.item(meeting, slug),
-      pdf: urls.itemPdf(meeting, slug),
+      url: inLanguage(urls.item(meeting, slug), manifest.lang),
+      pdf: inLanguage(urls.itemPdf(meeting, slug), manifest.lang),
       terms: new Set(terms),
     };
   }

@@ -37,6 +37,8 @@ export function parseKind(kind: string): Kind {
 /** Everything the bundle needs to find the rest: the entry point of a search, fetched first. */
 export interface Manifest {
   version: 1;
+  /** The language of the pages this index serves: results link to pages and PDFs in it. */
+  lang: Lang;
   /** Number of indexed documents (open items). */
   docs: number;
   chunkSize: number;

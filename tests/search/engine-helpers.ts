@@ -1,11 +1,15 @@
-import type { Council } from '../../src/model/types.ts';
+import type { Council, Lang } from '../../src/model/types.ts';
 import { buildIndex } from '../../src/search/build-index.ts';
 import { SearchEngine, type Loader } from '../../src/search/engine.ts';
 import { readState, type SearchState } from '../../src/search/state.ts';
 
 /** A search engine over an index built in memory, reading files from the built map instead of HTTP. */
-export function engineFor(council: Council, shardTarget?: number): { engine: SearchEngine; fetched: string[]; loader: Loader; manifest: string } {
-  const index = buildIndex(council, shardTarget);
+export function engineFor(
+  council: Council,
+  shardTarget?: number,
+  lang: Lang = 'en',
+): { engine: SearchEngine; fetched: string[]; loader: Loader; manifest: string } {
+  const index = buildIndex(council, shardTarget, lang);
   const fetched: string[] = [];
   const file = (url: string) => {
     fetched.push(url);

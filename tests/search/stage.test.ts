@@ -37,10 +37,10 @@ describe('the search stage', () => {
     for (const [name, bytes] of a.files) expect(bytes.equals(b.files.get(name)!)).toBe(true);
   });
 
-  it('names every file it writes under /search/ by content hash', async () => {
+  it('names every file it writes under /search/ (or /cy/search/) by content hash', async () => {
     const { files } = await runStage('c');
     for (const name of files.keys()) {
-      expect(name).toMatch(/^search\/(search-[0-9a-f]{10}\.js|index-[0-9a-f]{10}\.json|meta-[0-9a-f]{10}\.json|shards\/[0-9a-f]{10}\.bin|docs-[0-9a-f]{10}\/\d+\.json)$/);
+      expect(name).toMatch(/^(cy\/)?search\/(search-[0-9a-f]{10}\.js|index-[0-9a-f]{10}\.json|meta-[0-9a-f]{10}\.json|shards\/[0-9a-f]{10}\.bin|docs-[0-9a-f]{10}\/\d+\.json)$/);
     }
   });
 
@@ -50,6 +50,13 @@ describe('the search stage', () => {
     const manifest = ctx.assets.get('search-index')!;
     expect(files.has(script.slice(1))).toBe(true);
     expect(JSON.parse(files.get(manifest.slice(1))!.toString()).docs).toBe(council.items.filter((i) => !i.exempt).length);
+  });
+
+  it('writes a Welsh index under /cy/search/ whose results link to the Welsh pages', async () => {
+    const { ctx, files } = await runStage('e');
+    const manifest = JSON.parse(files.get(ctx.assets.get('search-index-cy')!.slice(1))!.toString());
+    expect(manifest.lang).toBe('cy');
+    expect(manifest.shards.every((s: string) => s.startsWith('/cy/search/'))).toBe(true);
   });
 
   it('leaves no path of the build machine in the bundle', async () => {

@@ -1,6 +1,7 @@
 import { SearchEngine, type Loader } from '../engine.ts';
 import { readState, writeState, type SearchState } from '../state.ts';
 import { renderAnswer, renderEmpty, type Regions } from './render.ts';
+import { textFor } from './text.ts';
 
 /**
  * The search page's script. The form is a real GET form; this script runs the search in the page
@@ -36,6 +37,7 @@ function start(): void {
     pages: byId('search-pages'),
   };
   const engine = new SearchEngine(root.dataset.index ?? '', fetchLoader);
+  const text = textFor(document.documentElement.lang);
   byId('search-needs-js').hidden = true;
   root.hidden = false;
 
@@ -57,12 +59,12 @@ function start(): void {
       renderEmpty(regions, '');
       return;
     }
-    regions.status.textContent = 'Searching…';
+    regions.status.textContent = text.searching;
     try {
       const answer = await engine.search(state);
-      if (ticket === latest) renderAnswer(regions, state, answer);
+      if (ticket === latest) renderAnswer(regions, state, answer, text);
     } catch (error) {
-      if (ticket === latest) renderEmpty(regions, `Search is unavailable just now (${(error as Error).message}).`);
+      if (ticket === latest) renderEmpty(regions, text.unavailable((error as Error).message));
     }
   };
 

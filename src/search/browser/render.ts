@@ -2,7 +2,8 @@ import type { Answer, Result } from '../engine.ts';
 import { highlight } from '../highlight.ts';
 import type { SearchState } from '../state.ts';
 import { writeState } from '../state.ts';
-import type { ItemType, Lang } from '../../model/types.ts';
+import type { Lang } from '../../model/types.ts';
+import { TEXT, type SearchText } from './text.ts';
 import { PAGE_SIZE } from '../store.ts';
 
 /**
@@ -10,7 +11,6 @@ import { PAGE_SIZE } from '../store.ts';
  * nothing a council wrote can become markup.
  */
 
-const TYPE_NAMES: Record<ItemType, string> = { minutes: 'Minutes', reference: 'Reference', resolution: 'Resolution' };
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -26,15 +26,14 @@ function appendHighlighted(parent: HTMLElement, text: string, lang: Lang, terms:
   }
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 // Formatted by hand: the first call into Intl (toLocaleString) loads locale data, which took
 // 60–90 ms of a first search in Chromium.
 
-/** "27 October 2026" from an ISO date, whatever the browser's own locale. */
-export function longDate(iso: string): string {
+/** "27 October 2026" (or "27 Hydref 2026") from an ISO date, whatever the browser's own locale. */
+export function longDate(iso: string, text: SearchText = TEXT.en): string {
   const [year, month, day] = iso.split('-');
-  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? ''} ${year}`;
+  return `${Number(day)} ${text.months[Number(month) - 1] ?? ''} ${year}`;
 }
 
 /** "25,699". */
@@ -42,7 +41,7 @@ function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function resultItem(result: Result): HTMLLIElement {
+function resultItem(result: Result, text: SearchText): HTMLLIElement {
   const item = element('li', 'search-result');
   const heading = element('h3', 'search-result__title');
   const link = element('a');
@@ -53,10 +52,10 @@ function resultItem(result: Result): HTMLLIElement {
 
   const facts = [
     result.committee?.name,
-    longDate(result.date),
-    TYPE_NAMES[result.type],
-    result.minute ? `Minute ${result.minute}` : `Item ${result.item}`,
-    result.keyDecision ? 'Key decision' : undefined,
+    longDate(result.date, text),
+    text.types[result.type],
+    result.minute ? text.minute(result.minute) : text.item(result.item),
+    result.keyDecision ? text.keyDecision : undefined,
   ].filter((fact): fact is string => fact !== undefined);
   const meta = element('p', 'search-result__meta', facts.join(' · '));
 
@@ -66,22 +65,17 @@ function resultItem(result: Result): HTMLLIElement {
 
   const pdf = element('a', 'search-result__pdf', 'PDF');
   pdf.href = result.pdf;
-  pdf.append(element('span', 'visually-hidden', ` of ${result.title}`));
+  pdf.append(element('span', 'visually-hidden', text.pdfOf(result.title)));
   item.append(heading, meta, snippet, element('p', undefined));
   item.lastElementChild!.append(pdf);
   return item;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${thousands(n)} ${n === 1 ? one : many}`;
-}
-
 /** The sentence the live region announces. */
-export function statusText(state: SearchState, answer: Answer): string {
-  if (answer.total === 0) return `No results for “${state.q}”.`;
-  const count = plural(answer.total, 'result', 'results');
-  const page = answer.pages > 1 ? `, page ${thousands(answer.page)} of ${thousands(answer.pages)}` : '';
-  return `${count} for “${state.q}”${page}.`;
+export function statusText(state: SearchState, answer: Answer, text: SearchText = TEXT.en): string {
+  if (answer.total === 0) return text.noResults(state.q);
+  const page = answer.pages > 1 ? text.page(thousands(answer.page), thousands(answer.pages)) : '';
+  return `${text.results(thousands(answer.total), answer.total, state.q)}${page}.`;
 }
 
 export interface Regions {
@@ -92,9 +86,9 @@ export interface Regions {
 }
 
 /** Show an answer: the count in the live region, the list, the pager, or the no-results advice. */
-export function renderAnswer(regions: Regions, state: SearchState, answer: Answer): void {
-  regions.status.textContent = statusText(state, answer);
-  regions.list.replaceChildren(...answer.results.map(resultItem));
+export function renderAnswer(regions: Regions, state: SearchState, answer: Answer, text: SearchText = TEXT.en): void {
+  regions.status.textContent = statusText(state, answer, text);
+  regions.list.replaceChildren(...answer.results.map((result) => resultItem(result, text)));
   regions.list.start = (answer.page - 1) * PAGE_SIZE + 1;
   regions.empty.hidden = answer.total > 0;
   regions.pages.replaceChildren();
@@ -106,8 +100,8 @@ export function renderAnswer(regions: Regions, state: SearchState, answer: Answe
       a.dataset.page = String(page);
       return a;
     };
-    if (answer.page > 1) regions.pages.append(link(answer.page - 1, 'Previous results', 'prev'));
-    if (answer.page < answer.pages) regions.pages.append(link(answer.page + 1, 'Next results', 'next'));
+    if (answer.page > 1) regions.pages.append(link(answer.page - 1, text.previous, 'prev'));
+    if (answer.page < answer.pages) regions.pages.append(link(answer.page + 1, text.next, 'next'));
   }
 }
 
