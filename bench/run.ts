@@ -292,48 +292,55 @@ async function report(results: Results) {
   ].join('\n');
   console.log(`\n${table}\n\n${targets}\n`);
 
+  const perSize = runs
+    .map((r) => `${n(r.items)} items: load average ${r.loadAverageAtStart} at its start${r.commit ? `, code at ${r.commit}` : ''}`)
+    .join('; ');
   const doc = `# Benchmarks
 
-  \`npm run bench\` generates synthetic council archives (\`bench/generate.ts\`: ten committees on a rota,
-  1,500 items a year, 6–10 items a meeting, 300–900 words each, scrutiny → Cabinet → Full Council
-  references, about 8% of items in Welsh, 2% exempt, a few cancelled and scheduled meetings) and measures, each build in its own process:
+\`npm run bench\` generates synthetic council archives (\`bench/generate.ts\`: ten committees on a rota,
+1,500 items a year, 6–10 items a meeting, 300–900 words each, scrutiny → Cabinet → Full Council
+references sharing an issue, about 8% of items in Welsh, 2% exempt, a few cancelled and scheduled
+meetings) and measures, each in its own process:
 
-  - **full build**: \`minutebook build\` from an empty cache (pages, PDFs, search, open data);
-  - **no change**: the same build again;
-  - **one item edited**: after a sentence is added to one item's body;
-  - **one meeting added**: after a new meeting with 8 items is added;
-  - **floor**: \`bench/floor.ts\`, naive on purpose: gray-matter + markdown-it + a template literal per
-    page, then a plain pdfkit loop on one core with the Noto Sans TTF registered for every PDF;
-  - **Eleventy alone**: \`bench/eleventy-alone.ts\`, one Eleventy 3 template paginated over the items'
-    front matter, one minimal page per item;
-  - **PDF workers**: the PDF stage alone from an empty cache on 1 and on 2 worker threads
-    (\`bench/pdf-workers.ts\`), over a ${(workers?.items ?? WORKER_ITEMS).toLocaleString('en-GB')}-item archive.
+- **full build**: \`minutebook build\` from an empty cache (pages, PDFs, search, open data);
+- **floor**: \`bench/floor.ts\`, naive on purpose: gray-matter + markdown-it + a template literal per
+  page, then a plain pdfkit loop on one core with the Noto Sans TTF registered for every PDF, one
+  PDF per item (the build also writes each meeting's pack and a Welsh edition of every PDF under
+  \`/cy/\`: compare the PDFs column with the items);
+- **one item edited**: a rebuild after a sentence is added to one item's body;
+- **Eleventy alone**: \`bench/eleventy-alone.ts\`, one Eleventy 3 template paginated over the items'
+  front matter, one minimal page per item;
+- **no change**: a rebuild with nothing changed;
+- **one meeting added**: a rebuild after a new meeting with 8 items is added;
+- **PDF workers**: the PDF stage alone from an empty cache on 1 and on 2 worker threads
+  (\`bench/pdf-workers.ts\`), over a ${n(workers?.items ?? WORKER_ITEMS)}-item archive.
 
-  \`\`\`
-  npm run bench                           # 1,000 and 10,000 items
-  npm run bench -- --sizes 30000          # the 30k archive, opt-in
-  npm run bench -- --sizes 1000 --keep    # keep the generated folders in the temp directory
-  npm run bench -- --worker-items 2000    # items in the archive the PDF worker comparison renders
+\`\`\`
+npm run bench                           # 1,000 and 10,000 items
+npm run bench -- --sizes 30000          # the 30k archive, opt-in
+npm run bench -- --sizes 1000 --keep    # keep the generated folders in the temp directory
+npm run bench -- --worker-items 2000    # items in the archive the PDF worker comparison renders
 npm run bench -- --sizes 10000 --merge  # keep the other sizes already in bench/results.json
 npm run bench -- --report               # rewrite this page from bench/results.json
-  \`\`\`
+\`\`\`
 
-  Figures go to \`bench/results.json\`; this page is rewritten with the latest table. Pages counts
-  every \`.html\` file written, PDFs every \`.pdf\` (items and meeting packs); the search index is
-  everything under \`/search/\`; peak RSS is read with ${machine.peakRss}. Bytes per query are not measured
-  here: \`npx tsx bench/search/run.ts\` measures them on its own (docs/search.md).
+Figures go to \`bench/results.json\` (saved after every step, so a stopped run keeps what it
+measured); this page is rewritten with the latest table. Pages counts every \`.html\` file written,
+PDFs every \`.pdf\`; the search index is everything under \`/search/\`; peak RSS is read with
+${machine.peakRss}. Bytes per query are not measured here: \`bench/search/run.ts\` measures them on
+its own (docs/search.md). A dash is a step the run did not reach.
 
-  ## Latest run (${results.date})
+## Latest run (${results.date})
 
-  Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}${machine.commit ? `; code at ${machine.commit}` : ''}.
-  Load average at start ${machine.loadAverageAtStart.join(', ')} (1, 5, 15 min), at the end
-  ${results.loadAverageAtEnd.join(', ')}: the machine is shared, so compare the ratios (each measured
-  side by side in one run) rather than the seconds.
+Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}.
+Load average at start ${machine.loadAverageAtStart.join(', ')} (1, 5, 15 min), at the end
+${results.loadAverageAtEnd.join(', ')}; ${perSize}. The machine is shared with other work, so
+compare the ratios (each measured side by side in one run) rather than the seconds.
 
-  ${table}
+${table}
 
-  ${targets}
-  `;
+${targets}
+`;
   await writeFile(path.join(ROOT, 'docs/benchmarks.md'), doc);
 }
 
