@@ -76,6 +76,14 @@ function englishInterfaceWords(): string[] {
   return [...new Set(words)];
 }
 
+/** The English interface words found in `text`, as whole words. */
+function englishWordsIn(text: string): string[] {
+  return englishInterfaceWords().filter((word) => {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'u').test(text);
+  });
+}
+
 /**
  * The text of the page's interface parts (navigation, labels, headings, notices, buttons, the title
  * and accessible names), leaving out anything marked as another language than Welsh (content shown
@@ -135,15 +143,10 @@ describe('Welsh pages in Chromium', () => {
   });
 
   it('show no English interface string on any kind of Welsh page', async () => {
-    const words = englishInterfaceWords();
     const found: string[] = [];
     for (const url of Object.values(KINDS)) {
       await open(url);
-      const text = await interfaceText();
-      for (const word of words) {
-        const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        if (new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'u').test(text)) found.push(`${url}: "${word}"`);
-      }
+      for (const word of englishWordsIn(await interfaceText())) found.push(`${url}: "${word}"`);
     }
     expect(found).toEqual([]);
   });
@@ -200,6 +203,18 @@ describe('translated content', () => {
     expect(await page.locator('#search-form').getAttribute('action')).toBe('/cy/search/');
     await open(KINDS.home);
     expect(await page.locator('form.search').getAttribute('action')).toBe('/cy/search/');
+  });
+});
+
+describe('Welsh search', () => {
+  it('finds a translated item by its Welsh words and links its Welsh page, writing the results in Welsh', async () => {
+    await open('/cy/search/?q=ailgylchu');
+    const first = page.locator('.search-result__title a').first();
+    await first.waitFor();
+    expect(await first.getAttribute('href')).toBe(`/cy${TRANSLATED}`);
+    const status = await page.locator('#search-status').innerText();
+    expect(status).toContain('ar gyfer “ailgylchu”');
+    expect(englishWordsIn(`${status} ${await page.locator('.search-result__meta').allInnerTexts()}`)).toEqual([]);
   });
 });
 
