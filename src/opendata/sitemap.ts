@@ -1,3 +1,4 @@
+import { inLanguage, languageOfUrl } from '../model/urls.ts';
 import type { Absolute } from './absolute.ts';
 import { XML_DECLARATION, xmlEscape } from './xml.ts';
 
@@ -5,6 +6,7 @@ import { XML_DECLARATION, xmlEscape } from './xml.ts';
 export const SITEMAP_LIMIT = 50_000;
 
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const XHTML = 'http://www.w3.org/1999/xhtml';
 
 /** The site-relative URL that serves an HTML file found in the output (`a/index.html` -> `/a/`). */
 export function pageUrlOf(filePath: string): string {
@@ -13,14 +15,27 @@ export function pageUrlOf(filePath: string): string {
   return `/${segments.join('/')}`;
 }
 
-/** Whether a file in the output is a page for the sitemap (error pages are not). */
+/** Whether a file in the output is a page for the sitemap (error pages, in any language, are not). */
 export function isSitemapPage(filePath: string): boolean {
-  return filePath.endsWith('.html') && !/^\/?404\.html$/.test(filePath);
+  return filePath.endsWith('.html') && !/^\/?(cy\/)?404\.html$/.test(filePath);
 }
 
-function urlset(absolute: Absolute, pages: string[]): string {
-  const entries = pages.map((p) => `  <url><loc>${xmlEscape(absolute(p))}</loc></url>`);
-  return `${XML_DECLARATION}<urlset xmlns="${NS}">\n${entries.join('\n')}${entries.length ? '\n' : ''}</urlset>\n`;
+/**
+ * A page's English and Welsh versions as `xhtml:link` alternates (Google's hreflang in sitemaps),
+ * when both are published; nothing for a site in one language.
+ */
+function alternates(absolute: Absolute, page: string, all: ReadonlySet<string>): string {
+  const { url } = languageOfUrl(page);
+  const versions = (['en', 'cy'] as const).map((lang) => ({ lang, href: inLanguage(url, lang) }));
+  if (!versions.every((v) => all.has(v.href))) return '';
+  return versions.map((v) => `<xhtml:link rel="alternate" hreflang="${v.lang}" href="${xmlEscape(absolute(v.href))}"/>`).join('');
+}
+
+function urlset(absolute: Absolute, pages: string[], all: ReadonlySet<string>): string {
+  const bilingual = pages.some((p) => languageOfUrl(p).lang === 'cy');
+  const entries = pages.map((p) => `  <url><loc>${xmlEscape(absolute(p))}</loc>${bilingual ? alternates(absolute, p, all) : ''}</url>`);
+  const namespaces = bilingual ? `xmlns="${NS}" xmlns:xhtml="${XHTML}"` : `xmlns="${NS}"`;
+  return `${XML_DECLARATION}<urlset ${namespaces}>\n${entries.join('\n')}${entries.length ? '\n' : ''}</urlset>\n`;
 }
 
 /**
@@ -29,15 +44,16 @@ function urlset(absolute: Absolute, pages: string[]): string {
  */
 export function sitemapFiles(absolute: Absolute, htmlFiles: Iterable<string>): Map<string, string> {
   const pages = [...new Set([...htmlFiles].filter(isSitemapPage).map(pageUrlOf))].sort();
+  const all = new Set(pages);
   const out = new Map<string, string>();
   if (pages.length <= SITEMAP_LIMIT) {
-    out.set('/sitemap.xml', urlset(absolute, pages));
+    out.set('/sitemap.xml', urlset(absolute, pages, all));
     return out;
   }
   const parts: string[] = [];
   for (let i = 0; i * SITEMAP_LIMIT < pages.length; i++) {
     const url = `/sitemaps/${i + 1}.xml`;
-    out.set(url, urlset(absolute, pages.slice(i * SITEMAP_LIMIT, (i + 1) * SITEMAP_LIMIT)));
+    out.set(url, urlset(absolute, pages.slice(i * SITEMAP_LIMIT, (i + 1) * SITEMAP_LIMIT), all));
     parts.push(`  <sitemap><loc>${xmlEscape(absolute(url))}</loc></sitemap>`);
   }
   out.set('/sitemap.xml', `${XML_DECLARATION}<sitemapindex xmlns="${NS}">\n${parts.join('\n')}\n</sitemapindex>\n`);

@@ -18,6 +18,17 @@ describe('sitemap.xml and robots.txt', () => {
     ]);
   });
 
+  it('lists Welsh pages too, each with both language versions as hreflang alternates, and no Welsh 404 page', () => {
+    const xml = sitemapFiles(absolute, ['/index.html', '/cy/index.html', '/cy/404.html', '/404.html', '/only-english/index.html']).get('/sitemap.xml')!;
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const urls = parser.parse(xml).urlset.url.map((u: { loc: string }) => u.loc);
+    expect(urls).toEqual([absolute('/'), absolute('/cy/'), absolute('/only-english/')]);
+    const pair = `<xhtml:link rel="alternate" hreflang="en" href="${absolute('/')}"/><xhtml:link rel="alternate" hreflang="cy" href="${absolute('/cy/')}"/>`;
+    expect(xml).toContain(`<url><loc>${absolute('/cy/')}</loc>${pair}</url>`);
+    expect(xml).toContain(`<url><loc>${absolute('/')}</loc>${pair}</url>`);
+    expect(xml).toContain(`<url><loc>${absolute('/only-english/')}</loc></url>`);
+  });
+
   it('percent-encodes page paths that hold spaces or Welsh letters', () => {
     expect(pageUrlOf('/meetings/gŵyl ddewi/index.html')).toBe('/meetings/g%C5%B5yl%20ddewi/');
   });
