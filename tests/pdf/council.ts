@@ -1,48 +1,19 @@
 import type { AgendaItem, Council, ExemptItem, Meeting, OpenItem } from '../../src/model/types.ts';
 import { urls } from '../../src/model/urls.ts';
+import { makeExemptItem, makeOpenItem } from '../helpers/model.ts';
 
 /** An open item of meeting `meeting`, with only what a test sets beyond the minimum. */
 export function openItem(meeting: string, slug: string, item: string, fields: Partial<OpenItem> = {}): OpenItem {
-  return {
-    id: `${meeting}/${slug}`,
-    slug,
-    meeting,
-    committee: 'cabinet',
-    date: meeting.slice(0, 10),
-    item,
-    title: `Item ${item}`,
-    url: urls.item(meeting, slug),
-    pdf: urls.itemPdf(meeting, slug),
-    sourcePath: `content/meetings/${meeting}/${slug}.md`,
-    exempt: false,
-    type: 'minutes',
-    lang: 'en',
-    referredTo: [],
-    resolved: [],
-    recommended: [],
-    keyDecision: false,
-    attachments: [],
-    body: '',
-    ...fields,
-  };
+  return makeOpenItem(meeting, slug, { item, title: `Item ${item}`, ...fields });
 }
 
 export function exemptItem(meeting: string, slug: string, item: string, fields: Partial<ExemptItem> = {}): ExemptItem {
-  return {
-    id: `${meeting}/${slug}`,
-    slug,
-    meeting,
-    committee: 'cabinet',
-    date: meeting.slice(0, 10),
+  return makeExemptItem(meeting, slug, {
     item,
     title: 'Disposal of land at the former depot',
-    url: urls.item(meeting, slug),
-    pdf: urls.itemPdf(meeting, slug),
-    sourcePath: `content/meetings/${meeting}/${slug}.md`,
-    exempt: true,
     exemptReason: 'Paragraph 14 of Schedule 12A to the Local Government Act 1972: financial or business affairs.',
     ...fields,
-  };
+  });
 }
 
 function meeting(slug: string, items: AgendaItem[], fields: Partial<Meeting> = {}): Meeting {

@@ -1,6 +1,7 @@
 import { loadCouncil } from '../../src/content/load.ts';
 import type { AgendaItem, Council, ExemptItem, OpenItem } from '../../src/model/types.ts';
 import { urls } from '../../src/model/urls.ts';
+import { makeExemptItem, makeOpenItem } from '../helpers/model.ts';
 
 export const FIXTURE = new URL('../fixtures/valid/', import.meta.url).pathname;
 
@@ -15,47 +16,11 @@ type OpenFields = Partial<Omit<OpenItem, 'exempt'>>;
 
 /** An open item in a meeting of `committee` on `date`, with defaults for everything else. */
 export function openItem(slug: string, date: string, fields: OpenFields = {}, committee = 'cabinet'): OpenItem {
-  const meeting = `${date}-${committee}`;
-  return {
-    id: `${meeting}/${slug}`,
-    slug,
-    meeting,
-    committee,
-    date,
-    item: '1',
-    title: slug,
-    url: urls.item(meeting, slug),
-    pdf: urls.itemPdf(meeting, slug),
-    sourcePath: `content/meetings/${meeting}/${slug}.md`,
-    exempt: false,
-    type: 'minutes',
-    lang: 'en',
-    referredTo: [],
-    resolved: [],
-    recommended: [],
-    keyDecision: false,
-    attachments: [],
-    body: '',
-    ...fields,
-  };
+  return makeOpenItem(`${date}-${committee}`, slug, { item: '1', title: slug, ...fields }, committee);
 }
 
 export function exemptItem(slug: string, date: string, title: string, committee = 'cabinet'): ExemptItem {
-  const meeting = `${date}-${committee}`;
-  return {
-    id: `${meeting}/${slug}`,
-    slug,
-    meeting,
-    committee,
-    date,
-    item: '9',
-    title,
-    url: urls.item(meeting, slug),
-    pdf: urls.itemPdf(meeting, slug),
-    sourcePath: `content/meetings/${meeting}/${slug}.md`,
-    exempt: true,
-    exemptReason: 'Paragraph 14',
-  };
+  return makeExemptItem(`${date}-${committee}`, slug, { item: '9', title }, committee);
 }
 
 /** A council of the given items (sorted as the loader sorts them: by date, then as given). */
