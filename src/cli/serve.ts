@@ -6,7 +6,8 @@ import path from 'node:path';
 import { build } from '../build/build.ts';
 import type { Problem } from '../content/problems.ts';
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a Minutebook site holds. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -61,7 +62,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       return;
     }
     if (pathname === '/__minutebook/live-reload.js') {
-      res.writeHead(200, { 'content-type': TYPES['.js']! }).end(RELOAD_SCRIPT);
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.js']! }).end(RELOAD_SCRIPT);
       return;
     }
     let file = path.join(outDir, pathname);
@@ -75,7 +76,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     }
     try {
       let body: Buffer | string = await readFile(file);
-      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
       if (type.startsWith('text/html')) {
         body = body.toString('utf8').replace('</body>', '<script src="/__minutebook/live-reload.js" defer></script></body>');
       }

@@ -1,4 +1,4 @@
-import type { AgendaItem, Committee, Council, ExemptItem, Lang, Meeting, OpenItem, Site } from './types.ts';
+import type { AgendaItem, Committee, Council, ExemptItem, ItemTranslation, Lang, Meeting, OpenItem, Site } from './types.ts';
 
 /** Lookup tables over a council, built once per council object. */
 export interface CouncilIndex {
@@ -58,18 +58,10 @@ export function siteLanguages(site: Site): Lang[] {
 }
 
 /** An item's words in one language, and whether they are a fallback in another language. */
-export interface ItemText {
-  lang: Lang;
-  title: string;
-  reportOf?: string;
-  decision?: string;
-  resolved: string[];
-  recommended: string[];
-  reasons?: string;
-  body: string;
+export type ItemText = Omit<ItemTranslation, 'sourcePath'> & {
   /** True when the item has no version in the language asked for, so this is its original text. */
   fallback: boolean;
-}
+};
 
 /** The item as written in `lang`, or its original text marked as a fallback. */
 export function textOf(item: OpenItem, lang: Lang): ItemText {

@@ -1,20 +1,9 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { CONTENT_TYPES } from '../../src/cli/serve.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export interface StaticServer {
   url: string;
@@ -37,16 +26,13 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
       const size = statSync(file).size;
       sent.set(pathname, (sent.get(pathname) ?? 0) + size);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size });
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size });
       createReadStream(file).pipe(res);
     } catch {
       const notFound = path.join(root, '404.html');
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      try {
-        createReadStream(notFound).pipe(res);
-      } catch {
-        res.end('not found');
-      }
+      if (existsSync(notFound)) createReadStream(notFound).pipe(res);
+      else res.end('not found');
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
