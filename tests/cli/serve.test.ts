@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+const work = mkdtempSync(path.join(tmpdir(), 'minutebook-serve-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('minutebook serve', () => {
+  it('builds, then previews on 127.0.0.1 only with a live-reload script in each page', async () => {
+    const child = spawn(
+      process.execPath,
+      ['bin/minutebook.js', 'serve', '--content', 'tests/fixtures/valid', '--out', path.join(work, 'site'), '--port', '0'],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /Previewing on (http:\/\/[^/\s]+\/)/.exec(out);
+          if (found) resolve(found[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const home = await fetch(url);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain('<script src="/__minutebook/live-reload.js" defer></script></body>');
+      const missing = await fetch(`${url}no/such/page/`);
+      expect(missing.status).toBe(404);
+    } finally {
+      child.kill('SIGINT');
+    }
+  }, 180_000);
+});
