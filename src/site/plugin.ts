@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { councilIn, urlsIn } from '../model/localise.ts';
 import { indexOf, siteLanguages } from '../model/queries.ts';
 import type { AgendaItem, Committee, Lang, Meeting } from '../model/types.ts';
 import { inLanguage, languageOfUrl } from '../model/urls.ts';
@@ -19,7 +20,6 @@ import { breadcrumbs, type PageOf } from './views/breadcrumbs.ts';
 import { decidedItems, registerPages } from './views/decisions.ts';
 import { itemTypeLabel, neighbours } from './views/items.ts';
 import { meetingsByMonth, meetingsByYear, recentMeetings, upcomingMeetings } from './views/meetings.ts';
-import { councilIn, urlsIn } from '../model/localise.ts';
 import { committeeName, nameIn, nameLang } from './views/names.ts';
 import { titleFor, type TitleData } from './views/titles.ts';
 
