@@ -1,11 +1,15 @@
 /**
- * Search bench: builds the index of a synthetic 30,000-item archive (generate.ts), then measures
- * for two-word queries the bytes a first and a later search download (raw and gzip), and the
- * time from Enter to results in headless Chromium. Run: npx tsx bench/search/run.ts [items]
- * Numbers are printed, not asserted (tests do not time things).
+ * Search bench: builds the index of a synthetic archive (generate.ts; 10,000 items, or --items N),
+ * then measures for two-word queries the bytes a first and a later search download (raw and gzip),
+ * and the time from Enter to results in headless Chromium; then, in the same run, the same for
+ * Pagefind over one HTML page per open item of the same archive (pagefind.ts).
+ * Run: npx tsx bench/search/run.ts [--items 30000] [--no-save]
+ * Numbers are printed and saved to bench/search/results.json, not asserted (tests do not time things).
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,8 +23,13 @@ import { termsOf } from '../../src/search/tokenize.ts';
 import { launchChromium } from '../../tests/helpers/chromium.ts';
 import { serveStatic } from '../../tests/helpers/serve.ts';
 import { generateCouncil } from './generate.ts';
+import { folderSize, measurePagefind, PAGEFIND_PAGE, runPagefind, sentBytes, writeItemPages, type QueryFigures } from './pagefind.ts';
 
-const ITEMS = Number(process.argv[2] ?? 30_000);
+const argv = process.argv.slice(2);
+const ITEMS = argv.includes('--items') ? Number(argv[argv.indexOf('--items') + 1]) : 10_000;
+const SAVE = !argv.includes('--no-save');
+const FIRSTS = 10;
+const loadAtStart = loadavg();
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 const council = generateCouncil(ITEMS);
@@ -70,6 +79,7 @@ const recording = (log: string[]): Loader => {
   };
   return { bytes: async (url) => read(url), json: async (url) => JSON.parse(new TextDecoder().decode(read(url))) };
 };
+const totals = new Map<string, number>();
 let firstWorst = { raw: 0, gzip: 0 };
 let laterWorst = { raw: 0, gzip: 0 };
 const warm = new SearchEngine(`/${index.manifest}`, recording([]));
@@ -84,6 +94,7 @@ for (const q of queries) {
   const later = { raw: fresh.reduce((s, f) => s + files.get(f)!.length, 0), gzip: fresh.reduce((s, f) => s + sent(f), 0) };
   firstWorst = { raw: Math.max(firstWorst.raw, first.raw), gzip: Math.max(firstWorst.gzip, first.gzip) };
   if (fetched.size > log.length) laterWorst = { raw: Math.max(laterWorst.raw, later.raw), gzip: Math.max(laterWorst.gzip, later.gzip) };
+  totals.set(q, answer.total);
   console.log(`  "${q}": ${answer.total} results; first search ${kb(first.raw)} (${kb(first.gzip)} sent) in ${cold.length} files; as a later search ${kb(later.raw)} (${kb(later.gzip)} sent)`);
   await warm.search(readState(new URLSearchParams({ q })));
 }
@@ -134,25 +145,99 @@ async function timeSearch(page: Page, q: string): Promise<number> {
   return done;
 }
 
-// First searches: a fresh page (empty cache) per query.
-const firsts: number[] = [];
-for (const q of queries.slice(0, 5)) {
-  const page = await browser.newContext().then((context) => context.newPage());
+// Ours: bytes the server sent for each search (the page's own HTML left out), and Enter to results.
+const skipHtml = (p: string) => p.endsWith('.html') || p === '/favicon.ico';
+const oursFirsts: QueryFigures[] = [];
+for (const q of queries.slice(0, FIRSTS)) {
+  server.sent.clear();
+  const context = await browser.newContext();
+  const page = await context.newPage();
   await page.goto(`${server.url}/search/`);
-  firsts.push(await timeSearch(page, q));
-  await page.context().close();
+  const ms = await timeSearch(page, q);
+  oursFirsts.push({ q, results: totals.get(q)!, ms, ...sentBytes(root, server.sent, skipHtml) });
+  await context.close();
 }
 // Later searches: one page, one query after another.
 const page = await browser.newPage();
 await page.goto(`${server.url}/search/`);
 await timeSearch(page, 'council');
-const laters: number[] = [];
-for (const q of queries) laters.push(await timeSearch(page, q));
+const oursLaters: QueryFigures[] = [];
+for (const q of queries) {
+  server.sent.clear();
+  const ms = await timeSearch(page, q);
+  oursLaters.push({ q, results: totals.get(q)!, ms, ...sentBytes(root, server.sent, skipHtml) });
+}
+await page.close();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const summary = (firsts: QueryFigures[], laters: QueryFigures[]) => ({
+  firstSentMax: Math.max(...firsts.map((f) => f.sent)),
+  firstSentMedian: median(firsts.map((f) => f.sent)),
+  firstRawMax: Math.max(...firsts.map((f) => f.raw)),
+  laterSentMax: Math.max(...laters.map((f) => f.sent)),
+  laterSentMedian: median(laters.map((f) => f.sent)),
+  laterRawMax: Math.max(...laters.map((f) => f.raw)),
+  firstMsMedian: Math.round(median(firsts.map((f) => f.ms))),
+  firstMsWorst: Math.round(Math.max(...firsts.map((f) => f.ms))),
+  laterMsMedian: Math.round(median(laters.map((f) => f.ms))),
+  laterMsWorst: Math.round(Math.max(...laters.map((f) => f.ms))),
+});
+const ours = summary(oursFirsts, oursLaters);
 console.log(
-  `Chromium, Enter to results: first search median ${median(firsts).toFixed(0)} ms, worst ${Math.max(...firsts).toFixed(0)} ms; ` +
-    `later searches median ${median(laters).toFixed(0)} ms, worst ${Math.max(...laters).toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
+  `ours, Chromium: first search ${kb(ours.firstSentMax)} sent at most (median ${kb(ours.firstSentMedian)}), later ${kb(ours.laterSentMax)} at most; ` +
+    `Enter to results: first median ${ours.firstMsMedian} ms, worst ${ours.firstMsWorst} ms; later median ${ours.laterMsMedian} ms, worst ${ours.laterMsWorst} ms ` +
+    `(load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
 );
+
+// Pagefind over the same archive, same queries, same server and browser.
+const pages = await writeItemPages(council, root);
+await writeFile(path.join(root, 'pagefind-bench.html'), PAGEFIND_PAGE);
+const pagefindRun = await runPagefind(root);
+const pagefindIndex = await folderSize(path.join(root, 'pagefind'));
+console.log(`pagefind ${pagefindRun.version}: ${pages} pages indexed in ${(pagefindRun.ms / 1000).toFixed(1)} s; ${pagefindIndex.files} files, ${kb(pagefindIndex.bytes)}`);
+const pf = await measurePagefind(browser, server, root, queries, FIRSTS);
+const pagefind = summary(pf.firsts, pf.laters);
+console.log(
+  `pagefind, Chromium: first search ${kb(pagefind.firstSentMax)} sent at most (median ${kb(pagefind.firstSentMedian)}), later ${kb(pagefind.laterSentMax)} at most; ` +
+    `search() to ten results' data: first median ${pagefind.firstMsMedian} ms, worst ${pagefind.firstMsWorst} ms; later median ${pagefind.laterMsMedian} ms, worst ${pagefind.laterMsWorst} ms ` +
+    `(load average ${loadavg()[0]!.toFixed(1)})`,
+);
+for (const [i, q] of queries.entries()) {
+  console.log(`  "${q}": ours ${oursLaters[i]!.results} results, ${kb(oursLaters[i]!.sent)} later; pagefind ${pf.laters[i]!.results} results, ${kb(pf.laters[i]!.sent)} later`);
+}
 await browser.close();
 await server.close();
 await rm(root, { recursive: true, force: true });
+
+if (SAVE) {
+  const file = path.resolve('bench/search/results.json');
+  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runs: Record<string, unknown> }) : { runs: {} };
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+  saved.runs[String(ITEMS)] = {
+    date: new Date().toISOString().slice(0, 10),
+    commit,
+    machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    loadAverage: { start: loadAtStart.map((l) => Number(l.toFixed(2))), end: loadavg().map((l) => Number(l.toFixed(2))) },
+    items: council.items.length,
+    indexed: index.docs,
+    queries,
+    ours: {
+      buildMs: Math.round(buildMs),
+      index: { files: files.size, bytes: all },
+      bundleBytes: script.length,
+      ...ours,
+      firsts: oursFirsts,
+      laters: oursLaters,
+    },
+    pagefind: {
+      version: pagefindRun.version,
+      pages,
+      buildMs: Math.round(pagefindRun.ms),
+      index: pagefindIndex,
+      ...pagefind,
+      firsts: pf.firsts,
+      laters: pf.laters,
+    },
+  };
+  await writeFile(file, `${JSON.stringify(saved, null, 2)}\n`);
+  console.log(`saved to ${path.relative(process.cwd(), file)}`);
+}
