@@ -6,6 +6,8 @@ import { inLanguage, urls } from './urls.ts';
 export interface Fallback {
   /** True when the item has no version in the page's language, so its original text is shown. */
   fallback: boolean;
+  /** The language the item was written in: that of the parts a translation does not give (attachment titles). */
+  writtenIn: Lang;
 }
 
 export type LocalItem = (OpenItem & Fallback) | (ExemptItem & Fallback);
@@ -43,7 +45,8 @@ export function itemIn(item: AgendaItem, lang: Lang): LocalItem {
   const pdf = inLanguage(item.pdf, lang);
   if (item.exempt) {
     const text = exemptTextOf(item, lang);
-    return { ...item, url, pdf, lang: text.lang, title: text.title, exemptReason: text.exemptReason, fallback: text.fallback };
+    const writtenIn = item.lang ?? 'en';
+    return { ...item, url, pdf, lang: text.lang, title: text.title, exemptReason: text.exemptReason, fallback: text.fallback, writtenIn };
   }
   const { reportOf: _r, decision: _d, reasons: _e, ...rest } = item;
   const text = textOf(item, lang);
@@ -60,6 +63,7 @@ export function itemIn(item: AgendaItem, lang: Lang): LocalItem {
     recommended: text.recommended,
     body: text.body,
     fallback: text.fallback,
+    writtenIn: item.lang,
   };
 }
 

@@ -188,6 +188,13 @@ describe('translated content', () => {
     expect(await page.locator('.prose').first().getAttribute('lang')).toBe('en');
   });
 
+  it('marks attachment titles, which translations do not give, with the language the item was written in', async () => {
+    await open('/cy/meetings/2025-06-12-scrutiny-communities/03-library-service-review/');
+    const langs = await page.locator('#attachments + .file-list li [lang]').evaluateAll((els) => els.map((e) => e.getAttribute('lang')));
+    expect(langs.length).toBeGreaterThan(0);
+    expect(new Set(langs)).toEqual(new Set(['en']));
+  });
+
   it('dates Welsh pages in Welsh and links Welsh PDFs, feeds and calendars', async () => {
     await open('/cy/meetings/2025-07-07-cabinet/');
     expect(await page.locator('h1').innerText()).toContain('Dydd Llun 7 Gorffennaf 2025');
