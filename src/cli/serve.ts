@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build } from '../build/build.ts';
 import type { Problem } from '../content/problems.ts';
+import { inLanguage, languageOfUrl, outputPathOf, urls } from '../model/urls.ts';
 
 /** Content types of the files a Minutebook site holds. */
 export const CONTENT_TYPES: Record<string, string> = {
@@ -72,7 +73,8 @@ export async function serve(options: ServeOptions): Promise<number> {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       await stat(file);
     } catch {
-      [file, status] = [path.join(outDir, '404.html'), 404];
+      // The not-found page in the language of the address asked for (/cy/… gets the Welsh one).
+      [file, status] = [path.join(outDir, outputPathOf(inLanguage(urls.notFound(), languageOfUrl(pathname).lang))), 404];
     }
     try {
       let body: Buffer | string = await readFile(file);

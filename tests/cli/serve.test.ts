@@ -31,6 +31,10 @@ describe('minutebook serve', () => {
       expect(await home.text()).toContain('<script src="/__minutebook/live-reload.js" defer></script></body>');
       const missing = await fetch(`${url}no/such/page/`);
       expect(missing.status).toBe(404);
+      expect(await missing.text()).toMatch(/<html lang="en"/);
+      const ar_goll = await fetch(`${url}cy/no/such/page/`);
+      expect(ar_goll.status).toBe(404);
+      expect(await ar_goll.text()).toMatch(/<html lang="cy"/);
     } finally {
       child.kill('SIGINT');
     }
