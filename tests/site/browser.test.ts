@@ -1,18 +1,15 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCouncil } from '../../src/content/load.ts';
 import { indexOf, isDecided } from '../../src/model/queries.ts';
 import type { Council, OpenItem } from '../../src/model/types.ts';
 import { outputPathOf, urls } from '../../src/model/urls.ts';
 import { mediumDate } from '../../src/site/filters/dates.ts';
-import { launchChromium } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { buildFixtureSite, FIXTURE, htmlFiles, urlOfFile, type BuiltSite } from './built-site.ts';
+import type { StaticServer } from '../helpers/serve.ts';
+import { AXE_SOURCE, browseFixtureSite, FIXTURE, htmlFiles, urlOfFile, WCAG_TAGS, type BrowsedSite, type BuiltSite } from './built-site.ts';
 
-const AXE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** One page of each kind, from the fixture council. */
 const KINDS = {
@@ -35,28 +32,20 @@ const KINDS = {
 
 let site: BuiltSite;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 let council: Council;
+let browsed: BrowsedSite;
 
 beforeAll(async () => {
-  site = await buildFixtureSite();
+  browsed = await browseFixtureSite();
+  ({ site, server, page } = browsed);
   council = (await loadCouncil(FIXTURE)).council!;
-  server = await serveStatic(site.outDir);
-  browser = await launchChromium();
-  page = await browser.newPage();
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
+  await browsed?.close();
 });
 
-const open = async (url: string, width = 1280) => {
-  await page.setViewportSize({ width, height: 900 });
-  const response = await page.goto(server.url + url);
-  expect(response?.status(), url).toBe(200);
-};
+const open = (url: string, width?: number) => browsed.open(url, width);
 let visited: Promise<{ problems: string[]; wide: string[] }> | undefined;
 
 /**
@@ -100,7 +89,7 @@ describe('accessibility in Chromium', () => {
     for (const [kind, url, width] of runs) {
       await open(url, width);
       // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-      await page.evaluate(AXE);
+      await page.evaluate(AXE_SOURCE);
       const violations = await page.evaluate(
         (tags) => (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r: any) => r.violations),
         WCAG_TAGS,

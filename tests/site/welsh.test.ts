@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagesOf, type Messages } from '../../src/site/locales/index.ts';
-import { launchChromium } from '../helpers/chromium.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
-import { buildFixtureSite, type BuiltSite } from './built-site.ts';
+import { AXE_SOURCE, browseFixtureSite, WCAG_TAGS, type BrowsedSite, type BuiltSite } from './built-site.ts';
 
-const AXE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const TRANSLATED = '/meetings/2025-07-07-cabinet/03-hwrc-opening-hours/';
 const WELSH_ONLY = '/meetings/2026-10-08-scrutiny-communities/03-gwyl-ddewi-2027/';
@@ -37,27 +33,18 @@ const KINDS = {
 };
 
 let site: BuiltSite;
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
+let browsed: BrowsedSite;
 
 beforeAll(async () => {
-  site = await buildFixtureSite();
-  server = await serveStatic(site.outDir);
-  browser = await launchChromium();
-  page = await browser.newPage();
+  browsed = await browseFixtureSite();
+  ({ site, page } = browsed);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
+  await browsed?.close();
 });
 
-const open = async (url: string, width = 1280) => {
-  await page.setViewportSize({ width, height: 900 });
-  const response = await page.goto(server.url + url);
-  expect(response?.status(), url).toBe(200);
-};
+const open = (url: string, width?: number) => browsed.open(url, width);
 const here = () => new URL(page.url()).pathname;
 
 /** Every leaf string of a locale file. */
@@ -119,7 +106,7 @@ describe('Welsh pages in Chromium', () => {
     const found: string[] = [];
     for (const [kind, url] of Object.entries(KINDS)) {
       await open(url);
-      await page.evaluate(AXE);
+      await page.evaluate(AXE_SOURCE);
       const violations = await page.evaluate(
         (tags) => (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r: any) => r.violations),
         WCAG_TAGS,
