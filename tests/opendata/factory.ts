@@ -6,6 +6,7 @@
  */
 import type { AgendaItem, Committee, Council, ExemptItem, Meeting, OpenItem } from '../../src/model/types.ts';
 import { urls } from '../../src/model/urls.ts';
+import { makeOpenItem } from '../helpers/model.ts';
 
 export const SECRET = 'SECRET-EXEMPT-TEXT';
 export const WELSH_TITLE = 'Gŵyl Ddewi: trefniadau’r ŵyl a’r tŷ';
@@ -33,28 +34,7 @@ function meeting(slug: string, committeeSlug: string, date: string, time: string
 }
 
 function open(meetingSlug: string, slug: string, c: string, date: string, item: string, fields: Partial<OpenItem>): OpenItem {
-  return {
-    id: `${meetingSlug}/${slug}`,
-    slug,
-    meeting: meetingSlug,
-    committee: c,
-    date,
-    item,
-    title: `Item ${item}`,
-    url: urls.item(meetingSlug, slug),
-    pdf: urls.itemPdf(meetingSlug, slug),
-    sourcePath: `meetings/${meetingSlug}/${slug}.md`,
-    exempt: false,
-    type: 'resolution',
-    lang: 'en',
-    referredTo: [],
-    resolved: [],
-    recommended: [],
-    keyDecision: false,
-    attachments: [],
-    body: 'Narrative.',
-    ...fields,
-  };
+  return makeOpenItem(meetingSlug, slug, { date, item, title: `Item ${item}`, type: 'resolution', body: 'Narrative.', ...fields }, c);
 }
 
 /** The hand-built council; `baseUrl` may be dropped to test sites without one. */
