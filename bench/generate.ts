@@ -10,6 +10,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { random } from './random.ts';
 
 /** Relative path (with /) → file text, in path order. */
 export type ContentFiles = Map<string, string>;
@@ -131,17 +132,6 @@ trwyddedu tacsi bwyd hylendid caniatâd amodau apêl cynghorydd cadeirydd pleidl
 const FILLER_EN = ['the', 'of', 'and', 'to', 'that', 'for', 'with', 'was', 'be', 'on', 'by', 'a', 'in', 'would', 'had'];
 const FILLER_CY = ['y', 'yr', 'a', 'ac', 'i', 'o', 'yn', 'ar', 'gan', 'bod', 'wedi', 'fel'];
 
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Text as a YAML scalar: JSON strings are valid YAML double-quoted strings. */
 const q = (value: string) => JSON.stringify(value);

@@ -1,5 +1,6 @@
 import type { AgendaItem, Committee, Council, ItemType, Meeting } from '../../src/model/types.ts';
 import { urls } from '../../src/model/urls.ts';
+import { random } from '../random.ts';
 
 /**
  * A synthetic council archive for measuring search: `items` agenda items over twenty years,
@@ -41,17 +42,6 @@ trwyddedu tacsi bwyd hylendid caniatâd amodau apêl gwrthwynebiad cynghorydd ca
 
 const SYLLABLES = 'bar ten lin mor cas del fen gar hol jin kel lam nor pel ros sar tal ver wen yor dun bry cwm llan aber pont tre'.split(' ');
 
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateCouncil(items = 30_000, seed = 1): Council {
   const rnd = random(seed);
