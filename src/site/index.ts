@@ -2,6 +2,7 @@ import Eleventy from '@11ty/eleventy';
 import type { OutputStage } from '../build/context.ts';
 import { siteLanguages } from '../model/queries.ts';
 import { setBuildContext, setPageLanguage } from './handoff.ts';
+import { shareNunjucksCompilation } from './nunjucks-cache.ts';
 import { ELEVENTY_CONFIG, LAYOUTS_DIR } from './paths.ts';
 
 /**
@@ -11,6 +12,7 @@ import { ELEVENTY_CONFIG, LAYOUTS_DIR } from './paths.ts';
 export const pagesStage: OutputStage = {
   name: 'pages',
   async run(ctx) {
+    shareNunjucksCompilation();
     setBuildContext(ctx);
     try {
       for (const lang of siteLanguages(ctx.council.site)) {
