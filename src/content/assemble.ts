@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { compareItemNumbers } from '../model/queries.ts';
+import { compareItemNumbers, packLanguage, pdfLanguage, siteLanguages } from '../model/queries.ts';
 import type { AgendaItem, Attachment, Committee, Council, ExemptTranslation, Issue, ItemTranslation, Lang, Meeting, OpenItem, Site } from '../model/types.ts';
-import { urls } from '../model/urls.ts';
+import { inLanguage, urls } from '../model/urls.ts';
 import type { ParsedYaml } from './frontmatter.ts';
 import type { Problems } from './problems.ts';
 import type { ItemData, MeetingData, TranslationData } from './schemas.ts';
@@ -74,6 +74,12 @@ export function assembleCouncil(site: Site, committeeList: Committee[], loaded: 
   }
 
   linkReferrals(items, meetings, sources, problems);
+  // The model's PDF addresses are those the pages of the site's first language link to (they may be
+  // in another language when an item has no words in that one: see pdfLanguage).
+  const [first] = siteLanguages(site);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const item of items) item.pdf = inLanguage(item.pdf, pdfLanguage(item, site, first!));
+  for (const m of meetings) m.pack = inLanguage(m.pack, packLanguage(m.items.map((id) => byId.get(id)!), site, first!));
   return { site, committees, meetings, items, issues: collectIssues(items) };
 }
 

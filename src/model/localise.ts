@@ -1,6 +1,6 @@
-import { exemptTextOf, textOf } from './queries.ts';
-import type { AgendaItem, Council, ExemptItem, Issue, Lang, OpenItem } from './types.ts';
-import { inLanguage, urls } from './urls.ts';
+import { exemptTextOf, packLanguage, pdfLanguage, textOf } from './queries.ts';
+import type { AgendaItem, Council, ExemptItem, Issue, Lang, OpenItem, Site } from './types.ts';
+import { inLanguage, languageOfUrl, urls } from './urls.ts';
 
 /** Whether an item's words on a page are a stand-in in another language (see `textOf`). */
 export interface Fallback {
@@ -20,17 +20,20 @@ export interface LocalIssue extends Issue {
 /**
  * The council as the pages in `lang` show it: every page, PDF, feed and calendar URL in that
  * language (`inLanguage`), and every item's words in that language where a version exists (else its
- * original, marked `fallback`, with `lang` saying which language the words are in). Attachments, the
- * API and OParl keep their one address.
+ * original, marked `fallback`, with `lang` saying which language the words are in). PDFs are the
+ * ones of the words shown (`pdfLanguage`, `packLanguage`). Attachments, the API and OParl keep their one address.
  */
 export function councilIn(council: Council, lang: Lang): Council {
   const at = (url: string) => inLanguage(url, lang);
-  const items = council.items.map((item) => itemIn(item, lang));
+  const items = council.items.map((item) => itemIn(item, lang, council.site));
   const byId = new Map(items.map((i) => [i.id, i]));
+  const original = new Map(council.items.map((i) => [i.id, i]));
+  const packIn = (m: Council['meetings'][number]) =>
+    inLanguage(languageOfUrl(m.pack).url, packLanguage(m.items.map((id) => original.get(id)!), council.site, lang));
   return {
     site: council.site,
     committees: council.committees.map((c) => ({ ...c, url: at(c.url) })),
-    meetings: council.meetings.map((m) => ({ ...m, url: at(m.url), pack: at(m.pack) })),
+    meetings: council.meetings.map((m) => ({ ...m, url: at(m.url), pack: packIn(m) })),
     items,
     issues: council.issues.map((issue): LocalIssue => {
       const first = byId.get(issue.items[0]!);
@@ -39,10 +42,10 @@ export function councilIn(council: Council, lang: Lang): Council {
   };
 }
 
-/** One item as the `lang` pages, PDFs and feeds show it (see councilIn). */
-export function itemIn(item: AgendaItem, lang: Lang): LocalItem {
+/** One item as the `lang` pages, PDFs and feeds show it (see councilIn); its PDF is the one of its words (`pdfLanguage`). */
+export function itemIn(item: AgendaItem, lang: Lang, site: Site): LocalItem {
   const url = inLanguage(item.url, lang);
-  const pdf = inLanguage(item.pdf, lang);
+  const pdf = inLanguage(languageOfUrl(item.pdf).url, pdfLanguage(item, site, lang));
   if (item.exempt) {
     const text = exemptTextOf(item, lang);
     const writtenIn = item.lang ?? 'en';

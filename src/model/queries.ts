@@ -91,6 +91,32 @@ export function exemptTextOf(item: ExemptItem, lang: Lang): { lang: Lang; title:
   return { lang: original, title: item.title, exemptReason: item.exemptReason, fallback: original !== lang };
 }
 
+/** The language an item's words are in on the `lang` pages: `lang`, or its original's where it has no version in `lang`. */
+export function wordsLanguage(item: AgendaItem, lang: Lang): Lang {
+  return item.exempt ? exemptTextOf(item, lang).lang : textOf(item, lang).lang;
+}
+
+/**
+ * The language of the item PDF the `lang` pages link to. An item's PDF is printed once for each of
+ * the site's languages it has words in, and not again in a language it has no words in (that copy
+ * would differ only in its labels): a Welsh page of an English-only item links to the English PDF.
+ * An item written in none of the site's languages is printed in `lang`, under a notice.
+ */
+export function pdfLanguage(item: AgendaItem, site: Site, lang: Lang): Lang {
+  const words = wordsLanguage(item, lang);
+  return siteLanguages(site).includes(words) ? words : lang;
+}
+
+/**
+ * The language of the meeting pack the `lang` pages link to: `lang` when any of the meeting's items
+ * has words in it, else the first of the site's languages one has words in (else `lang`).
+ */
+export function packLanguage(items: readonly AgendaItem[], site: Site, lang: Lang): Lang {
+  const hasWordsIn = (l: Lang) => items.some((i) => wordsLanguage(i, l) === l);
+  if (hasWordsIn(lang)) return lang;
+  return siteLanguages(site).find(hasWordsIn) ?? lang;
+}
+
 /** Items with no version in one of the council's languages, for `minutebook check`'s summary. */
 export function missingTranslations(council: Council): { lang: Lang; items: AgendaItem[] }[] {
   return siteLanguages(council.site)

@@ -1,6 +1,6 @@
 import type { Council, Issue, Lang, OpenItem } from '../model/types.ts';
 import { indexOf, isDecided } from '../model/queries.ts';
-import { inLanguage, urls } from '../model/urls.ts';
+import { inLanguage, languageOfUrl, urls } from '../model/urls.ts';
 import type { Absolute } from './absolute.ts';
 import { meetingTimestamp } from './dates.ts';
 import { digestKeyOf, type FileDigests } from './digest.ts';
@@ -63,7 +63,7 @@ function entry(council: Council, absolute: Absolute, files: FileDigests | undefi
     `    <title>${x(item.title)}</title>`,
     `    <updated>${updated}</updated>`,
     `    <link rel="alternate" type="text/html" href="${x(absolute(item.url))}"/>`,
-    `    <link rel="enclosure" type="application/pdf" href="${x(absolute(item.pdf))}"${size === undefined ? '' : ` length="${size}"`}/>`,
+    `    <link rel="enclosure" type="application/pdf" href="${x(absolute(item.pdf))}" hreflang="${languageOfUrl(item.pdf).lang}"${size === undefined ? '' : ` length="${size}"`}/>`,
     `    <category term="${x(committee.slug)}" label="${x(named(committee, lang))}"/>`,
     `    <summary type="text">${x(summaryOf(council, item, lang))}</summary>`,
     '  </entry>',

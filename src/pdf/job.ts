@@ -1,6 +1,6 @@
-import { exemptTextOf, indexOf, siteLanguages, textOf } from '../model/queries.ts';
+import { exemptTextOf, indexOf, packLanguage, pdfLanguage, siteLanguages, textOf } from '../model/queries.ts';
 import type { AgendaItem, Council, Lang, MeetingStatus } from '../model/types.ts';
-import { inLanguage, outputPathOf } from '../model/urls.ts';
+import { inLanguage, languageOfUrl, outputPathOf } from '../model/urls.ts';
 
 /** What every PDF of a meeting prints about its context. */
 export interface MeetingHeader {
@@ -75,8 +75,9 @@ function wordsIn(item: AgendaItem, lang: Lang): { item: AgendaItem; fallback: bo
 }
 
 /**
- * Every PDF the council publishes: one per item, and a pack per meeting that has items, in model
- * order, in each of the council's languages (the Welsh ones under /cy/, see docs/welsh.md).
+ * Every PDF the council publishes, in model order: one per item and a pack per meeting that has
+ * items, in each of the council's languages the words exist in (the Welsh ones under /cy/; see
+ * pdfLanguage, packLanguage and docs/welsh.md).
  */
 export function planPdfs(council: Council): PlannedPdf[] {
   return siteLanguages(council.site).flatMap((lang) => planPdfsIn(council, lang));
@@ -115,8 +116,12 @@ function planPdfsIn(council: Council, lang: Lang): PlannedPdf[] {
         ...(referredFromUrl !== undefined && { referredFromUrl }),
       };
     });
-    items.forEach((job, i) => planned.push({ path: outputPathOf(inLanguage(index.itemsOf(meeting)[i]!.pdf, lang)), job }));
-    if (items.length === 0) continue;
+    const agenda = index.itemsOf(meeting);
+    items.forEach((job, i) => {
+      const item = agenda[i]!;
+      if (pdfLanguage(item, council.site, lang) === lang) planned.push({ path: outputPathOf(inLanguage(languageOfUrl(item.pdf).url, lang)), job });
+    });
+    if (items.length === 0 || packLanguage(agenda, council.site, lang) !== lang) continue;
     const { slug, time, venue, status } = meeting;
     const pack: PackJob = {
       kind: 'pack',
@@ -125,7 +130,7 @@ function planPdfsIn(council: Council, lang: Lang): PlannedPdf[] {
       meeting: { slug, status, ...(time !== undefined && { time }), ...(venue !== undefined && { venue }) },
       items,
     };
-    planned.push({ path: outputPathOf(inLanguage(meeting.pack, lang)), job: pack });
+    planned.push({ path: outputPathOf(inLanguage(languageOfUrl(meeting.pack).url, lang)), job: pack });
   }
   return planned;
 }

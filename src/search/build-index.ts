@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Council, Lang } from '../model/types.ts';
+import { siteLanguages } from '../model/queries.ts';
 import { inLanguage } from '../model/urls.ts';
 import { documentsOf, FIELDS, snippetOf, type Field, type SearchDocument } from './documents.ts';
 import { partition, separator } from './routing.ts';
@@ -205,6 +206,7 @@ export function buildIndex(council: Council, shardTarget = SHARD_TARGET_BYTES, l
   const manifest: Manifest = {
     version: 1,
     lang,
+    languages: siteLanguages(council.site),
     docs: documents.length,
     chunkSize: CHUNK_SIZE,
     store: `/${store}`,

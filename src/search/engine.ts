@@ -29,6 +29,8 @@ export interface Result {
   snippet: string;
   url: string;
   pdf: string;
+  /** The PDF's language: that of the result's words where the site publishes in it. */
+  pdfLang: Lang;
   /** Index terms matched in this item: highlight words whose term is one of these. */
   terms: Set<string>;
 }
@@ -183,6 +185,8 @@ export class SearchEngine {
     const [id, title, minute, item, date, committeeIndex, kind, snippet] = stored;
     const committee = manifest.committees[committeeIndex];
     const slash = id.lastIndexOf('/');
+    const kindOfDoc = parseKind(kind);
+    const pdfLang = manifest.languages.includes(kindOfDoc.lang) ? kindOfDoc.lang : manifest.lang;
     const [meeting, slug] = [id.slice(0, slash), id.slice(slash + 1)];
     return {
       doc: match.doc,
@@ -192,10 +196,11 @@ export class SearchEngine {
       item,
       date,
       committee: committee && { slug: committee[0], name: committee[1] },
-      ...parseKind(kind),
+      ...kindOfDoc,
       snippet,
       url: inLanguage(urls.item(meeting, slug), manifest.lang),
-      pdf: inLanguage(urls.itemPdf(meeting, slug), manifest.lang),
+      pdf: inLanguage(urls.itemPdf(meeting, slug), pdfLang),
+      pdfLang,
       terms: new Set(terms),
     };
   }

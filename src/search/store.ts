@@ -39,6 +39,8 @@ export interface Manifest {
   version: 1;
   /** The language of the pages this index serves: results link to pages and PDFs in it. */
   lang: Lang;
+  /** The site's languages: a result's PDF is the one in its words' language when the site publishes in it (pdfLanguage). */
+  languages: Lang[];
   /** Number of indexed documents (open items). */
   docs: number;
   chunkSize: number;

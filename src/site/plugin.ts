@@ -185,6 +185,8 @@ export default function minutebookPlugin(config: EleventyConfig): void {
     const { url } = languageOfUrl(pageUrl);
     return siteLanguages(council.site).map((l) => ({ lang: l, url: inLanguage(url, l) }));
   });
+  /** The language of a site-relative URL: a PDF linked from a page may be in another (pdfLanguage). */
+  config.addFilter('urlLang', (url: string) => languageOfUrl(url).lang);
   /** An absolute URL when the site's address is known (hreflang links want one), else site-relative. */
   config.addFilter('absoluteUrl', (url: string) => (council.site.baseUrl ? council.site.baseUrl + url : url));
   config.addFilter('jsonLd', function (m: Meeting) {

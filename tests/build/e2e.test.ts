@@ -56,12 +56,16 @@ describe('a full build of the fixture council', () => {
     }
   });
 
-  it('writes a PDF beside every agenda item page, carrying the item title', async () => {
-    const pdf = path.join(site, 'meetings/2026-10-08-scrutiny-communities/03-gwyl-ddewi-2027.pdf');
+  it('writes a PDF beside every agenda item page, carrying the item title, in the language of its words', async () => {
+    // Written in Welsh only: its one PDF is the Welsh one, which the English page links to as well.
+    expect(existsSync(path.join(site, 'meetings/2026-10-08-scrutiny-communities/03-gwyl-ddewi-2027.pdf'))).toBe(false);
+    const pdf = path.join(site, 'cy/meetings/2026-10-08-scrutiny-communities/03-gwyl-ddewi-2027.pdf');
     const { text, title } = await pdfText(pdf);
     expect(title).toMatch(/Gŵyl Ddewi/);
     expect(text).toMatch(/Gŵyl/);
     expect(text).toMatch(/Nhŷ Hamdden/);
+    const page = readFileSync(path.join(site, 'meetings/2026-10-08-scrutiny-communities/03-gwyl-ddewi-2027/index.html'), 'utf8');
+    expect(page).toMatch(/<a class="file-link" href="\/cy\/meetings\/2026-10-08-scrutiny-communities\/03-gwyl-ddewi-2027\.pdf" hreflang="cy">[^<]*<\/a> <span class="file-link__size">\(PDF in Welsh, [\d.]+ KB\)<\/span>/);
     const items = readdirSync(path.join(site, 'meetings/2026-10-27-cabinet')).filter((f) => f.endsWith('.pdf'));
     expect(items).toEqual(expect.arrayContaining(['01-apologies.pdf', '05-disposal-of-land-aberllys-depot.pdf', '2026-10-27-cabinet.pdf']));
   });

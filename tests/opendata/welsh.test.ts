@@ -29,7 +29,12 @@ describe('Welsh feeds and calendars', () => {
     expect(xml).toContain('<title>Cyngor Enghraifft: penderfyniadau</title>');
     expect(xml).toContain('<link rel="self" type="application/atom+xml" href="https://papers.example.org/cy/feeds/decisions.xml"/>');
     expect(xml).toContain('Penderfynwyd:');
-    expect(xml).not.toMatch(/href="https:\/\/papers\.example\.org\/meetings\//);
+    expect(xml).not.toMatch(/href="https:\/\/papers\.example\.org\/meetings\/[^"]*\/"/);
+  });
+
+  it('encloses the PDF of the words an entry shows: the English PDF of an item with no Welsh version', () => {
+    const xml = files.get('/cy/feeds/decisions.xml')!;
+    expect(xml).toMatch(/<link rel="enclosure" type="application\/pdf" href="https:\/\/papers\.example\.org\/meetings\/2026-10-27-cabinet\/budget\.pdf" hreflang="en"/);
   });
 
   it('keeps an item with no Welsh version in the Welsh feed in English, marked xml:lang="en"', () => {

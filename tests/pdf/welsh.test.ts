@@ -3,6 +3,8 @@ import { jobHash } from '../../src/pdf/cache.ts';
 import { planPdfs, type ItemJob, type PackJob } from '../../src/pdf/job.ts';
 import { renderItem, renderPack } from '../../src/pdf/render.ts';
 import type { Council } from '../../src/model/types.ts';
+import { councilIn } from '../../src/model/localise.ts';
+import { languageOfUrl } from '../../src/model/urls.ts';
 import { makeCouncil, openItem } from './council.ts';
 import { readPdf } from './read.ts';
 
@@ -40,18 +42,45 @@ function langEntries(bytes: Buffer): string[] {
   return [...bytes.toString('latin1').matchAll(/\/Lang \(([a-z]+)\)/g)].map((m) => m[1]!);
 }
 
+/** The job of one item inside a planned pack. */
+const inPack = (packPath: string, slug: string) => (at(packPath) as PackJob).items.find((j) => j.item.slug === slug)!;
+
 describe('Welsh PDFs', () => {
-  it('plans every item PDF and the pack again under /cy/ when the council publishes in Welsh', () => {
+  it('prints an item PDF in each of the council’s languages the item has words in, and packs in both when both are used', () => {
     const paths = planned.map((p) => p.path);
     expect(paths).toContain(`meetings/${M}/libraries.pdf`);
     expect(paths).toContain(`cy/meetings/${M}/libraries.pdf`);
+    expect(paths).toContain(`meetings/${M}/roads.pdf`);
+    expect(paths).not.toContain(`cy/meetings/${M}/roads.pdf`);
+    expect(paths).toContain(`cy/meetings/${M}/eisteddfod.pdf`);
+    expect(paths).not.toContain(`meetings/${M}/eisteddfod.pdf`);
+    expect(paths).toContain(`meetings/${M}/${M}.pdf`);
     expect(paths).toContain(`cy/meetings/${M}/${M}.pdf`);
     expect(planPdfs(makeCouncil({ [M]: [translated] })).some((p) => p.path.startsWith('cy/'))).toBe(false);
   });
 
+  it('makes no Welsh pack for a meeting none of whose items has Welsh words, and links the English one from Welsh pages', () => {
+    const council = bilingual();
+    const english = { ...council, items: council.items.filter((i) => i.slug === 'roads'), meetings: council.meetings.map((m) => ({ ...m, items: m.items.filter((id) => id.endsWith('/roads')) })) };
+    expect(planPdfs(english).map((p) => p.path)).toEqual([`meetings/${M}/roads.pdf`, `meetings/${M}/${M}.pdf`]);
+    const welshPages = councilIn(english, 'cy');
+    expect(welshPages.items[0]!.pdf).toBe(`/meetings/${M}/roads.pdf`);
+    expect(welshPages.meetings.find((m) => m.slug === M)!.pack).toBe(`/meetings/${M}/${M}.pdf`);
+    expect(languageOfUrl(welshPages.items[0]!.url).lang).toBe('cy');
+  });
+
+  it('links each page to the PDF of the words it shows', () => {
+    const council = bilingual();
+    const pdfOf = (lang: 'en' | 'cy', slug: string) => councilIn(council, lang).items.find((i) => i.slug === slug)!.pdf;
+    expect(pdfOf('cy', 'libraries')).toBe(`/cy/meetings/${M}/libraries.pdf`);
+    expect(pdfOf('cy', 'roads')).toBe(`/meetings/${M}/roads.pdf`);
+    expect(pdfOf('en', 'eisteddfod')).toBe(`/cy/meetings/${M}/eisteddfod.pdf`);
+    expect(pdfOf('en', 'libraries')).toBe(`/meetings/${M}/libraries.pdf`);
+  });
+
   it('gives the English and Welsh PDF of an item different cache keys', () => {
-    const en = at(`meetings/${M}/roads.pdf`);
-    const cy = at(`cy/meetings/${M}/roads.pdf`);
+    const en = at(`meetings/${M}/libraries.pdf`);
+    const cy = at(`cy/meetings/${M}/libraries.pdf`);
     expect(jobHash(en, 'r')).not.toBe(jobHash(cy, 'r'));
   });
 
@@ -67,8 +96,8 @@ describe('Welsh PDFs', () => {
     expect(info).toMatchObject({ Language: 'cy', Title: 'Oriau agor llyfrgelloedd', Author: 'Cyngor Bro Enghraifft', Subject: 'Cabinet, Dydd Llun 1 Rhagfyr 2025' });
   });
 
-  it('prints an English-only item in the Welsh PDF under a Welsh notice, its words tagged English', async () => {
-    const bytes = await renderItem(at(`cy/meetings/${M}/roads.pdf`) as ItemJob);
+  it('prints an English-only item in the Welsh pack under a Welsh notice, its words tagged English', async () => {
+    const bytes = await renderItem(inPack(`cy/meetings/${M}/${M}.pdf`, 'roads'));
     const { flat } = await readPdf(bytes);
     expect(flat).toContain('Nid yw’r eitem hon wedi’i chyhoeddi yn Gymraeg. Fe’i dangosir yn Saesneg');
     expect(flat).toContain('Road resurfacing');
@@ -77,8 +106,10 @@ describe('Welsh PDFs', () => {
     expect(langEntries(bytes)).toEqual(expect.arrayContaining(['cy', 'en']));
   });
 
-  it('prints a Welsh-only item in the English PDF under an English notice, its words tagged Welsh', async () => {
-    const bytes = await renderItem(at(`meetings/${M}/eisteddfod.pdf`) as ItemJob);
+  it('prints a Welsh-only item in the English PDF of an English-only council under an English notice, its words tagged Welsh', async () => {
+    const english = planPdfs(makeCouncil({ [M]: [welshOnly] }));
+    expect(english.map((p) => p.path)).toEqual([`meetings/${M}/eisteddfod.pdf`, `meetings/${M}/${M}.pdf`]);
+    const bytes = await renderItem(english[0]!.job as ItemJob);
     const { flat } = await readPdf(bytes);
     expect(flat).toContain('This item has not been published in English. It is shown in Welsh');
     expect(flat).toContain('Croesawodd yr Aelodau yr ŵyl.');

@@ -188,7 +188,18 @@ describe('translated content', () => {
     const hrefs = await page.locator('main a').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
     expect(hrefs).toContain('/cy/meetings/2025-07-07-cabinet/2025-07-07-cabinet.pdf');
     expect(hrefs).toContain('/cy/calendar/meetings/2025-07-07-cabinet.ics');
-    expect(hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/cy/') && !h.startsWith('/files/'))).toEqual([]);
+    // English addresses only for attachments and the PDFs of items that have no Welsh version.
+    const english = await page.locator('main a[href^="/"]:not([href^="/cy/"]):not([href^="/files/"])').evaluateAll((els) =>
+      els.map((e) => ({ href: e.getAttribute('href') ?? '', hreflang: e.getAttribute('hreflang'), note: e.nextElementSibling?.textContent ?? '' })),
+    );
+    expect(english.length).toBeGreaterThan(0);
+    for (const link of english) {
+      expect(link.href).toMatch(/\.pdf$/);
+      expect(link.hreflang).toBe('en');
+      expect(link.note).toMatch(/^\(PDF yn Saesneg, [\d.]+ KB\)$/);
+    }
+    expect(hrefs).toContain('/cy/meetings/2025-07-07-cabinet/03-hwrc-opening-hours.pdf');
+    expect(hrefs).not.toContain('/meetings/2025-07-07-cabinet/03-hwrc-opening-hours.pdf');
   });
 
   it('gives the Welsh search page its language for the search code, and searches from /cy/search/', async () => {

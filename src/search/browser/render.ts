@@ -65,6 +65,7 @@ function resultItem(result: Result, text: SearchText): HTMLLIElement {
 
   const pdf = element('a', 'search-result__pdf', 'PDF');
   pdf.href = result.pdf;
+  pdf.hreflang = result.pdfLang;
   pdf.append(element('span', 'visually-hidden', text.pdfOf(result.title)));
   item.append(heading, meta, snippet, element('p', undefined));
   item.lastElementChild!.append(pdf);
