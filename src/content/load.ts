@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IANAZone } from 'luxon';
 import type { Committee, Council, OpenItem, Site } from '../model/types.ts';
@@ -31,7 +32,7 @@ export async function loadCouncil(contentDir: string, options: { cwd?: string } 
 
   const committees = new Map<string, Committee>();
   for (const file of files.committees) {
-    const parsed = parseMarkdownFile(await readFile(file, 'utf8'));
+    const parsed = parseMarkdownFile(readFileSync(file, 'utf8'));
     const data = validate(committeeSchema, parsed, shown(file), KNOWN_KEYS.committee, problems);
     const slug = slugify(path.basename(file, '.md'));
     if (!data) continue;
@@ -71,7 +72,7 @@ export async function loadCouncil(contentDir: string, options: { cwd?: string } 
       continue;
     }
     meetingBySlug.set(slug, folderShown);
-    const parsed = parseMarkdownFile(await readFile(folder.index, 'utf8'));
+    const parsed = parseMarkdownFile(readFileSync(folder.index, 'utf8'));
     const data = validate(meetingSchema, parsed, indexShown, KNOWN_KEYS.meeting, problems);
     // Check the committee even when another field is wrong, so every problem is reported at once.
     const committee = (parsed.data as { committee?: unknown } | undefined)?.committee;
@@ -91,7 +92,7 @@ export async function loadCouncil(contentDir: string, options: { cwd?: string } 
 async function loadSite(file: string, fileShown: string, problems: Problems): Promise<Site | undefined> {
   let source: string;
   try {
-    source = await readFile(file, 'utf8');
+    source = readFileSync(file, 'utf8');
   } catch {
     problems.error(fileShown, 1, 'site.yml', 'missing (every content folder needs a site.yml with at least the council\'s name)');
     return undefined;
@@ -143,7 +144,7 @@ async function isFileInside(file: string, root: string): Promise<boolean> {
   const rel = path.relative(root, file);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
   try {
-    return (await stat(file)).isFile();
+    return statSync(file).isFile();
   } catch {
     return false;
   }
@@ -164,7 +165,7 @@ async function loadItems(
     const fileShown = shown(file);
     const base = path.basename(file, '.md');
     const slug = slugify(base);
-    const parsed = parseMarkdownFile(await readFile(file, 'utf8'));
+    const parsed = parseMarkdownFile(readFileSync(file, 'utf8'));
     if (!parsed.hasFrontMatter) {
       problems.error(fileShown, 1, 'front matter', 'missing (expected the file to start with a --- line, fields such as title, type and item, then ---)');
       continue;
@@ -203,7 +204,7 @@ async function loadTranslations(files: TranslationFile[], items: LoadedItem[], s
   const byFile = new Map(items.map((i) => [i.fileName, i]));
   for (const t of files) {
     const fileShown = shown(t.file);
-    const parsed = parseMarkdownFile(await readFile(t.file, 'utf8'));
+    const parsed = parseMarkdownFile(readFileSync(t.file, 'utf8'));
     const data = validate(translationSchema, parsed, fileShown, KNOWN_KEYS.translation, problems);
     const original = byFile.get(t.of);
     if (!original) {
@@ -246,7 +247,7 @@ async function loadAttachments(root: string, file: string, data: ItemData, parse
       continue;
     }
     const relative = path.relative(root, source).split(path.sep).join('/');
-    attachments.push({ title: a.title, url: urls.file(relative), kind: 'file', size: (await stat(source)).size, source });
+    attachments.push({ title: a.title, url: urls.file(relative), kind: 'file', size: statSync(source).size, source });
   }
   return attachments;
 }
