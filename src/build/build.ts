@@ -43,7 +43,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await mkdir(cacheDir, { recursive: true });
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   try {
-    const ctx: BuildContext = { council, contentDir, outDir: staging, cacheDir, log, progress: options.progress ?? silent, assets: new Map() };
+    const previousDir = (await isDirectory(outDir)) ? outDir : undefined;
+    const ctx: BuildContext = {
+      council,
+      contentDir,
+      outDir: staging,
+      cacheDir,
+      ...(previousDir !== undefined && { previousDir }),
+      log,
+      progress: options.progress ?? silent,
+      assets: new Map(),
+    };
     for (const stage of options.stages ?? STAGES) {
       const t = Date.now();
       await stage.run(ctx);
@@ -55,6 +65,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new Error(`The build failed, and ${path.relative(options.cwd ?? process.cwd(), outDir) || outDir} was left as it was`, { cause: error });
   }
   return { ok: true, problems };
+}
+
+async function isDirectory(dir: string): Promise<boolean> {
+  return stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** Replace `outDir` by `staging` with two renames, so the output is never half-written. */

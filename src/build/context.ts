@@ -10,6 +10,11 @@ export interface BuildContext {
   outDir: string;
   /** Absolute path of a cache folder outside the output (kept between builds). */
   cacheDir: string;
+  /**
+   * The live output of the previous build, while this one is staged beside it (absent on a first
+   * build): stages take unchanged files over from it through OutputMemory (src/build/reuse.ts).
+   */
+  previousDir?: string;
   /** Progress reporter; silent with --quiet. */
   log: (line: string) => void;
   /** Progress of the stage's long-running work, e.g. progress('PDFs', 120, 1500); see progress.ts. */

@@ -1,6 +1,7 @@
-import { copyFile, link, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
+import { linkOrCopy } from '../build/reuse.ts';
 import { jobHash, rendererHash } from './cache.ts';
 import { planPdfs } from './job.ts';
 import { renderOnWorkers, type RenderTask } from './pool.ts';
@@ -77,19 +78,6 @@ function workersFromEnv(): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`MINUTEBOOK_PDF_WORKERS must be a whole number, got "${value}"`);
   return n;
-}
-
-/**
- * Cached PDFs are immutable (named by their content hash), so the output can share them with a
- * hard link instead of a copy; across file systems it copies.
- */
-async function linkOrCopy(from: string, to: string) {
-  try {
-    await link(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV' && (error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
-    await copyFile(from, to);
-  }
 }
 
 /** The build's PDF stage. */

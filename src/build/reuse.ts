@@ -1,0 +1,119 @@
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { copyFile, link, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildContext } from './context.ts';
+
+/** What a build remembers of one file it published: what it was made from, and which file it is. */
+interface Recorded {
+  /** What the file was made from (a hash of its inputs, or of its bytes): equal keys, equal bytes. */
+  key: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+const VERSION = 1;
+
+/** The identity of a file on disk that only the same file keeps: inode, size and modification time. */
+function identity(stats: Stats): Omit<Recorded, 'key'> {
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Lets a stage take a file over from the previous build instead of making it again. Each stage
+ * records, per published path, the key the file was made from and the file's identity (inode, size,
+ * mtime), kept in `<cache>/outputs/<stage>.json`. A file is reused only when its key is unchanged and
+ * the file in the live output is still the very file recorded (so a hand-edited output, a cache from
+ * another folder or a build that never went live are all caught); it is then hard-linked into the
+ * new output, which keeps its identity for the build after. Nothing is trusted that cannot be checked.
+ */
+export class OutputMemory {
+  private readonly next = new Map<string, Recorded>();
+
+  private constructor(
+    private readonly file: string,
+    private readonly previous: ReadonlyMap<string, Recorded>,
+    private readonly previousDir: string | undefined,
+    private readonly outDir: string,
+  ) {}
+
+  /** The memory of stage `name` (a file name part) for this build. */
+  static open(ctx: Pick<BuildContext, 'cacheDir' | 'outDir' | 'previousDir'>, name: string): OutputMemory {
+    const file = path.join(ctx.cacheDir, 'outputs', `${name}.json`);
+    let previous = new Map<string, Recorded>();
+    if (ctx.previousDir) {
+      try {
+        const saved = JSON.parse(readFileSync(file, 'utf8')) as { version: number; files: Record<string, Recorded> };
+        if (saved.version === VERSION) previous = new Map(Object.entries(saved.files));
+      } catch {
+        // No memory yet, or an unreadable one: everything is made afresh.
+      }
+    }
+    return new OutputMemory(file, previous, ctx.previousDir, ctx.outDir);
+  }
+
+  /**
+   * If the previous build published `rel` (a path inside the site, no leading slash) from `key` and
+   * the live file is still that one, link it into the new output and return true.
+   */
+  async reuse(rel: string, key: string): Promise<boolean> {
+    const before = this.previous.get(rel);
+    if (!before || before.key !== key || !this.previousDir) return false;
+    const from = path.join(this.previousDir, rel);
+    const stats = statOrUndefined(from);
+    if (!stats?.isFile()) return false;
+    const now = identity(stats);
+    if (now.ino !== before.ino || now.size !== before.size || now.mtimeMs !== before.mtimeMs) return false;
+    const to = path.join(this.outDir, rel);
+    await mkdir(path.dirname(to), { recursive: true });
+    await linkOrCopy(from, to);
+    // A copy (across file systems) is a new file: remember its own identity.
+    this.next.set(rel, { key, ...identity(lstatSync(to)) });
+    return true;
+  }
+
+  /** Remember a file just written to the new output at `rel`, made from `key`. */
+  wrote(rel: string, key: string): void {
+    this.next.set(rel, { key, ...identity(lstatSync(path.join(this.outDir, rel))) });
+  }
+
+  /** The key the previous build recorded for `rel`, if its file is still the one recorded. */
+  keyOf(rel: string, file: string): string | undefined {
+    const before = this.previous.get(rel);
+    if (!before) return undefined;
+    const stats = statOrUndefined(file);
+    if (!stats?.isFile() || stats.ino !== before.ino || stats.size !== before.size || stats.mtimeMs !== before.mtimeMs) return undefined;
+    return before.key;
+  }
+
+  /** Write what this build published, for the next one (atomically; sorted, so it diffs well). */
+  save(): void {
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const files = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ version: VERSION, files }));
+    renameSync(temporary, this.file);
+  }
+}
+
+/**
+ * Outputs are immutable once published (a build writes a new tree), so the new output can share a
+ * file with a hard link instead of a copy; across file systems it copies.
+ */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM') throw error;
+    await copyFile(from, to);
+  }
+}
