@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { councilIn, urlsIn } from '../model/localise.ts';
-import { indexOf, siteLanguages } from '../model/queries.ts';
-import type { AgendaItem, Committee, Lang, Meeting } from '../model/types.ts';
+import { indexOf, siteLanguages, type CouncilIndex } from '../model/queries.ts';
+import type { AgendaItem, Committee, Council, Lang, Meeting } from '../model/types.ts';
 import { inLanguage, languageOfUrl } from '../model/urls.ts';
 import { addToCalendarHref, alternatesFor, type AlternatePage } from '../opendata/alternates.ts';
 import { meetingJsonLd } from '../opendata/json-ld.ts';
@@ -13,7 +13,7 @@ import { builtFileSize, fileType, humanSize } from './filters/sizes.ts';
 import { excerpt } from './filters/excerpt.ts';
 import { pageHtml } from './filters/markdown.ts';
 import { pageTitle } from './filters/title.ts';
-import { getBuildContext, getPageLanguage } from './handoff.ts';
+import { getBuildContext, getPageLanguage, getPagePlan } from './handoff.ts';
 import { translate, type Params } from './locales/index.ts';
 import { LAYOUTS_DIR, PUBLIC_DIR } from './paths.ts';
 import { breadcrumbs, type PageOf } from './views/breadcrumbs.ts';
@@ -54,6 +54,22 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** What filters read of the Eleventy run in progress. */
+interface Run {
+  council: Council;
+  index: CouncilIndex;
+  outDir: string;
+  zone: string;
+  lang: Lang;
+}
+const RUN = Symbol.for('minutebook.eleventy-run');
+/**
+ * The run in progress. Eleventy keeps the filters an earlier run registered in the same process
+ * (a second language, `minutebook serve` rebuilding, tests), so a filter that closed over its own
+ * run's model would answer from a stale one: filters read the model from here, at call time.
+ */
+const current = (): Run => (globalThis as Record<symbol, unknown>)[RUN] as Run;
+
 const shortHash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 10);
 
 /**
@@ -65,11 +81,13 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   if (!ctx) throw new Error('Run Eleventy through `minutebook build`, which reads and validates content/ first');
   // One Eleventy run per language (src/site/index.ts): this run's pages show the council in `lang`.
   const lang = getPageLanguage();
-  const council = councilIn(ctx.council, lang);
+  const plan = getPagePlan();
+  const council = plan?.council ?? councilIn(ctx.council, lang);
   const { outDir } = ctx;
   const index = indexOf(council);
   const zone = council.site.timezone;
-  const langOf = (self: FilterThis): Lang => self?.ctx?.lang ?? lang;
+  (globalThis as Record<symbol, unknown>)[RUN] = { council, index, outDir, zone, lang } satisfies Run;
+  const langOf = (self: FilterThis): Lang => self?.ctx?.lang ?? current().lang;
 
   config.setQuietMode(true);
   config.setTemplateFormats(['njk']);
@@ -81,6 +99,8 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   }
 
   config.addGlobalData('council', council);
+  // The item, meeting and issue pages this run renders (the others are unchanged: see index.ts).
+  config.addGlobalData('pages', plan?.selection ?? { items: council.items, meetings: council.meetings, issues: council.issues });
   config.addGlobalData('assets', Object.fromEntries(ctx.assets));
   config.addGlobalData('lang', lang);
   config.addGlobalData('languages', siteLanguages(council.site));
@@ -94,7 +114,7 @@ export default function minutebookPlugin(config: EleventyConfig): void {
     brand: `/css/brand.css?v=${shortHash(colour)}`,
   });
   // Pages without a `kind` (the search page) keep the title their front matter gives.
-  config.addGlobalData('eleventyComputed', { title: (data: TitleData & { title?: string }) => titleFor(council, data) ?? data.title });
+  config.addGlobalData('eleventyComputed', { title: (data: TitleData & { title?: string }) => titleFor(current().council, data) ?? data.title });
   config.addGlobalData('upcoming', upcomingMeetings(council));
   config.addGlobalData('recent', recentMeetings(council));
   config.addGlobalData('meetingMonths', meetingsByMonth(council.meetings));
@@ -119,15 +139,15 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   });
   /** ` lang="en"` for a name shown in English on a Welsh page because it has no Welsh name. */
   config.addFilter('nameLang', function (record: { name: string; nameCy?: string } | string) {
-    const r = typeof record === 'string' ? council.committees.find((c) => c.slug === record) : record;
+    const r = typeof record === 'string' ? current().council.committees.find((c) => c.slug === record) : record;
     const other = r ? nameLang(r, langOf(this)) : undefined;
     return other ? ` lang="${other}"` : '';
   });
   config.addFilter('committeeName', function (slug: string) {
-    return committeeName(council, slug, langOf(this));
+    return committeeName(current().council, slug, langOf(this));
   });
   config.addFilter('itemType', function (item: AgendaItem) {
-    return itemTypeLabel(council, item, langOf(this));
+    return itemTypeLabel(current().council, item, langOf(this));
   });
 
   // Dates and sizes
@@ -141,9 +161,9 @@ export default function minutebookPlugin(config: EleventyConfig): void {
     return monthName(yearMonth, langOf(this));
   });
   config.addFilter('meetingTime', function (m: Meeting) {
-    return m.start ? clockTime(localTime(m.start, zone), langOf(this)) : m.time ? clockTime(m.time, langOf(this)) : '';
+    return m.start ? clockTime(localTime(m.start, current().zone), langOf(this)) : m.time ? clockTime(m.time, langOf(this)) : '';
   });
-  config.addFilter('meetingDatetime', (m: Meeting) => (m.start ? startAttribute(m.start, zone) : m.date));
+  config.addFilter('meetingDatetime', (m: Meeting) => (m.start ? startAttribute(m.start, current().zone) : m.date));
   /** "(CSV, 494 bytes)": an attachment's type and size. */
   config.addFilter('fileLabel', function (url: string, bytes: number) {
     const size = humanSize(bytes, langOf(this));
@@ -152,44 +172,44 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   });
   /** The size of a file an earlier stage wrote (a PDF), or '' while it does not exist. */
   config.addFilter('builtSize', function (url: string) {
-    const bytes = builtFileSize(outDir, url);
+    const bytes = builtFileSize(current().outDir, url);
     return bytes === undefined ? '' : humanSize(bytes, langOf(this));
   });
 
   // Model lookups
-  config.addFilter('committee', (slug: string) => index.committee(slug));
-  config.addFilter('meeting', (slug: string) => index.meeting(slug));
-  config.addFilter('item', (id: string) => index.item(id));
-  config.addFilter('itemsOf', (meetingSlug: string) => index.itemsOf(index.meeting(meetingSlug)));
-  config.addFilter('issue', (slug: string) => council.issues.find((i) => i.slug === slug));
-  config.addFilter('neighbours', (item: AgendaItem) => neighbours(council, item));
-  config.addFilter('meetingsByYear', (c: Committee) => meetingsByYear(index.meetingsOf(c)));
+  config.addFilter('committee', (slug: string) => current().index.committee(slug));
+  config.addFilter('meeting', (slug: string) => current().index.meeting(slug));
+  config.addFilter('item', (id: string) => current().index.item(id));
+  config.addFilter('itemsOf', (meetingSlug: string) => current().index.itemsOf(current().index.meeting(meetingSlug)));
+  config.addFilter('issue', (slug: string) => current().council.issues.find((i) => i.slug === slug));
+  config.addFilter('neighbours', (item: AgendaItem) => neighbours(current().council, item));
+  config.addFilter('meetingsByYear', (c: Committee) => meetingsByYear(current().index.meetingsOf(c)));
   config.addFilter('where', (list: Record<string, unknown>[], key: string, value: unknown) => list.filter((x) => x[key] === value));
   config.addFilter('excerpt', (text: string) => excerpt(text, 160));
   config.addFilter('take', (list: unknown[], n: number) => list.slice(0, n));
   config.addFilter('breadcrumbs', function (page: PageOf) {
-    return breadcrumbs(council, page, langOf(this));
+    return breadcrumbs(current().council, page, langOf(this));
   });
 
   // Open data on pages
   config.addFilter('alternates', function (page: AlternatePage) {
-    return alternatesFor(council, page, langOf(this));
+    return alternatesFor(current().council, page, langOf(this));
   });
   config.addFilter('calendarHref', function (slug: string) {
-    return addToCalendarHref(council, slug, langOf(this));
+    return addToCalendarHref(current().council, slug, langOf(this));
   });
 
   // Languages
   /** The same page in each of the site's languages, for the switch and `hreflang` links. */
   config.addFilter('counterparts', (pageUrl: string) => {
     const { url } = languageOfUrl(pageUrl);
-    return siteLanguages(council.site).map((l) => ({ lang: l, url: inLanguage(url, l) }));
+    return siteLanguages(current().council.site).map((l) => ({ lang: l, url: inLanguage(url, l) }));
   });
   /** The language of a site-relative URL: a PDF linked from a page may be in another (pdfLanguage). */
   config.addFilter('urlLang', (url: string) => languageOfUrl(url).lang);
   /** An absolute URL when the site's address is known (hreflang links want one), else site-relative. */
-  config.addFilter('absoluteUrl', (url: string) => (council.site.baseUrl ? council.site.baseUrl + url : url));
+  config.addFilter('absoluteUrl', (url: string) => (current().council.site.baseUrl ? current().council.site.baseUrl + url : url));
   config.addFilter('jsonLd', function (m: Meeting) {
-    return meetingJsonLd(council, m, langOf(this));
+    return meetingJsonLd(current().council, m, langOf(this));
   });
 }

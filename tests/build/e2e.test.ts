@@ -70,6 +70,13 @@ describe('a full build of the fixture council', () => {
     expect(items).toEqual(expect.arrayContaining(['01-apologies.pdf', '05-disposal-of-land-aberllys-depot.pdf', '2026-10-27-cabinet.pdf']));
   });
 
+  it('links Welsh pages to Welsh pages everywhere, breadcrumbs included (the Welsh run reads its own model)', () => {
+    const page = readFileSync(path.join(site, 'cy/meetings/2025-07-07-cabinet/02-reference-library-service-review/index.html'), 'utf8');
+    const crumbs = [...page.matchAll(/<li class="breadcrumbs__item"><a href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(crumbs.length).toBeGreaterThan(1);
+    for (const href of crumbs) expect(href).toMatch(/^\/cy\//);
+  });
+
   it('publishes /api/items.json with one object per item and site-relative URLs', () => {
     const items = JSON.parse(readFileSync(path.join(site, 'api/items.json'), 'utf8')) as Record<string, unknown>[];
     expect(items).toHaveLength(24);
