@@ -61,7 +61,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     await swapInto(staging, outDir);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // A failed stage may leave writes in flight: retry, and never let the clean-up hide the failure.
+    await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
     throw new Error(`The build failed, and ${path.relative(options.cwd ?? process.cwd(), outDir) || outDir} was left as it was`, { cause: error });
   }
   return { ok: true, problems };

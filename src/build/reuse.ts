@@ -37,6 +37,7 @@ function statOrUndefined(file: string): Stats | undefined {
  */
 export class OutputMemory {
   private readonly next = new Map<string, Recorded>();
+  private readonly folders = new Map<string, Promise<unknown>>();
 
   private constructor(
     private readonly file: string,
@@ -73,7 +74,9 @@ export class OutputMemory {
     const now = identity(stats);
     if (now.ino !== before.ino || now.size !== before.size || now.mtimeMs !== before.mtimeMs) return false;
     const to = path.join(this.outDir, rel);
-    await mkdir(path.dirname(to), { recursive: true });
+    const folder = path.dirname(to);
+    if (!this.folders.has(folder)) this.folders.set(folder, mkdir(folder, { recursive: true }));
+    await this.folders.get(folder);
     await linkOrCopy(from, to);
     // A copy (across file systems) is a new file: remember its own identity.
     this.next.set(rel, { key, ...identity(lstatSync(to)) });
