@@ -57,7 +57,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const stage of options.stages ?? STAGES) {
       const t = Date.now();
       await stage.run(ctx);
-      log(`${stage.name}: done (${Date.now() - t} ms)`);
+      log(`${stage.name}: done (${Date.now() - t} ms, peak memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
     }
     await swapInto(staging, outDir);
   } catch (error) {
