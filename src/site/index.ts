@@ -14,45 +14,67 @@ import { ELEVENTY_CONFIG, LAYOUTS_DIR } from './paths.ts';
  * (src/site/page-keys.ts) is the one the live page was rendered from is taken over from the previous
  * build instead, so an edit renders the pages it can change and the lists.
  */
-export const pagesStage: OutputStage = {
-  name: 'pages',
-  async run(ctx) {
-    shareNunjucksCompilation();
-    setBuildContext(ctx);
-    const memory = OutputMemory.open(ctx, 'pages');
-    try {
-      for (const lang of siteLanguages(ctx.council.site)) {
-        const council = councilIn(ctx.council, lang);
-        const keys = pageKeys(council, lang, ctx);
-        const selection: PageSelection = { items: [], meetings: [], issues: [] };
-        const rendered: KeyedPage[] = [];
-        let reused = 0;
-        const sort = async <T>(pages: Map<T, KeyedPage>, into: T[]) => {
-          for (const [record, page] of pages) {
-            if (await memory.reuse(page.path, page.key)) reused++;
-            else {
-              into.push(record);
-              rendered.push(page);
-            }
-          }
-        };
-        await sort(keys.items, selection.items);
-        await sort(keys.meetings, selection.meetings);
-        await sort(keys.issues, selection.issues);
+export interface PagesStageOptions {
+  /**
+   * Item pages per Eleventy run. Eleventy keeps every page of a run in memory until it has written
+   * them all, so a big archive renders in several runs of this many item pages (the first run also
+   * renders every other page). Default: MINUTEBOOK_PAGES_PER_RUN, else 4,000.
+   */
+  itemsPerRun?: number;
+}
 
-        setPageLanguage(lang);
-        setPagePlan({ council, selection });
-        const eleventy = new Eleventy(LAYOUTS_DIR, ctx.outDir, { quietMode: true, configPath: ELEVENTY_CONFIG });
-        eleventy.disableLogger();
-        await eleventy.write();
-        for (const page of rendered) memory.wrote(page.path, page.key);
-        ctx.log(`pages (${lang}): ${rendered.length} item, meeting and issue pages rendered, ${reused} unchanged and reused`);
+export function createPagesStage(options: PagesStageOptions = {}): OutputStage {
+  const itemsPerRun = options.itemsPerRun ?? (Number(process.env.MINUTEBOOK_PAGES_PER_RUN) || 4000);
+  return {
+    name: 'pages',
+    async run(ctx) {
+      shareNunjucksCompilation();
+      setBuildContext(ctx);
+      const memory = OutputMemory.open(ctx, 'pages');
+      try {
+        for (const lang of siteLanguages(ctx.council.site)) {
+          const council = councilIn(ctx.council, lang);
+          const keys = pageKeys(council, lang, ctx);
+          const selection: PageSelection = { items: [], meetings: [], issues: [] };
+          const rendered: KeyedPage[] = [];
+          let reused = 0;
+          const sort = async <T>(pages: Map<T, KeyedPage>, into: T[]) => {
+            for (const [record, page] of pages) {
+              if (await memory.reuse(page.path, page.key)) reused++;
+              else {
+                into.push(record);
+                rendered.push(page);
+              }
+            }
+          };
+          await sort(keys.items, selection.items);
+          await sort(keys.meetings, selection.meetings);
+          await sort(keys.issues, selection.issues);
+
+          setPageLanguage(lang);
+          for (let start = 0; start === 0 || start < selection.items.length; start += itemsPerRun) {
+            const items = selection.items.slice(start, start + itemsPerRun);
+            // The first run renders everything else too; the others only item pages.
+            setPagePlan(start === 0 ? { council, selection: { ...selection, items } } : { council, selection: { items, meetings: [], issues: [] }, only: ITEM_TEMPLATE });
+            const eleventy = new Eleventy(LAYOUTS_DIR, ctx.outDir, { quietMode: true, configPath: ELEVENTY_CONFIG });
+            eleventy.disableLogger();
+            await eleventy.write();
+          }
+          for (const page of rendered) memory.wrote(page.path, page.key);
+          ctx.log(`pages (${lang}): ${rendered.length} item, meeting and issue pages rendered, ${reused} unchanged and reused`);
+        }
+        memory.save();
+      } finally {
+        setBuildContext(undefined);
+        setPageLanguage('en');
+        setPagePlan(undefined);
       }
-      memory.save();
-    } finally {
-      setBuildContext(undefined);
-      setPageLanguage('en');
-      setPagePlan(undefined);
-    }
-  },
-};
+    },
+  };
+}
+
+/** The template of item pages, the one later Eleventy runs of a big archive render alone. */
+const ITEM_TEMPLATE = 'item.njk';
+
+/** The build's pages stage. */
+export const pagesStage: OutputStage = createPagesStage();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { councilIn, urlsIn } from '../model/localise.ts';
 import { indexOf, siteLanguages, type CouncilIndex } from '../model/queries.ts';
@@ -91,7 +91,12 @@ export default function minutebookPlugin(config: EleventyConfig): void {
 
   config.setQuietMode(true);
   config.setTemplateFormats(['njk']);
-  if (lang === 'en') {
+  if (plan?.only) {
+    // A later run of a big archive's item pages: every other page was written by the first run.
+    for (const file of readdirSync(LAYOUTS_DIR)) {
+      if (file.endsWith('.njk') && file !== plan.only) config.ignores.add(path.join(path.relative(process.cwd(), LAYOUTS_DIR) || '.', file));
+    }
+  } else if (lang === 'en') {
     config.addPassthroughCopy({ [path.relative(process.cwd(), PUBLIC_DIR) || '.']: '/' });
   } else {
     // Files that are the same in every language are written once, by the English run.

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.ts';
+import { STAGES } from '../../src/build/stages.ts';
+import { createPagesStage, pagesStage } from '../../src/site/index.ts';
 import { snapshot } from '../helpers/tree.ts';
 
 /**
@@ -95,6 +97,14 @@ describe('incremental rebuilds', () => {
     const lines = await rebuild();
     expect(rendered(lines)[0]).toBeGreaterThan(20);
     expect(snapshot(out())).toEqual(await clean());
+  }, 120_000);
+
+  it('renders item pages in several Eleventy runs when there are many, writing the same site', async () => {
+    const dir = mkdtempSync(path.join(work, 'runs-'));
+    const stages = STAGES.map((stage) => (stage === pagesStage ? createPagesStage({ itemsPerRun: 5 }) : stage));
+    const result = await build({ contentDir: content, outDir: path.join(dir, 'site'), cacheDir: path.join(dir, 'cache'), stages });
+    expect(result.ok).toBe(true);
+    expect(snapshot(path.join(dir, 'site'))).toEqual(snapshot(out()));
   }, 120_000);
 
   it('does not trust a page changed by hand in the live output', async () => {
