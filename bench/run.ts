@@ -19,6 +19,8 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const sizes = (option('--sizes') ?? '1000,10000').split(',').map((s) => Number(s.replace(/[_k]/g, (c) => (c === 'k' ? '000' : ''))));
 const keep = args.includes('--keep');
 const merge = args.includes('--merge');
+/** Skip the floor script and Eleventy alone (the 30k floor alone takes about half an hour). */
+const noReferences = args.includes('--no-references');
 const WORKER_ITEMS = Number(option('--worker-items') ?? 1_000);
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -143,12 +145,14 @@ async function benchSize(items: number, saved: (partial: SizeResult) => Promise<
   log(`full build ${sec(full.ms)} s, ${full.rssMB} MB: ${output.pages} pages, ${output.pdfs} PDFs, ${mb(output.bytes)} MB`);
   await saved(r);
 
-  const floor = await measure(['--import', 'tsx', 'bench/floor.ts', content, path.join(root, 'floor')]);
-  const floorPhases = lastJson(floor.stdout);
-  r.floor = { ...figures(floor), pagesMs: floorPhases.pagesMs!, pdfMs: floorPhases.pdfMs! };
-  r.ratios = { fullOverFloor: Number((full.ms / floor.ms).toFixed(2)) };
-  log(`floor ${sec(floor.ms)} s (pages ${sec(floorPhases.pagesMs!)} s, PDFs ${sec(floorPhases.pdfMs!)} s), ${floor.rssMB} MB`);
-  await saved(r);
+  if (!noReferences) {
+    const floor = await measure(['--import', 'tsx', 'bench/floor.ts', content, path.join(root, 'floor')]);
+    const floorPhases = lastJson(floor.stdout);
+    r.floor = { ...figures(floor), pagesMs: floorPhases.pagesMs!, pdfMs: floorPhases.pdfMs! };
+    r.ratios = { fullOverFloor: Number((full.ms / floor.ms).toFixed(2)) };
+    log(`floor ${sec(floor.ms)} s (pages ${sec(floorPhases.pagesMs!)} s, PDFs ${sec(floorPhases.pdfMs!)} s), ${floor.rssMB} MB`);
+    await saved(r);
+  }
 
   // Edit the body of the middle open item: what a clerk correcting a typo does.
   const open = [...archive].filter(([f, text]) => f.startsWith('meetings/') && !f.endsWith('/index.md') && !text.includes('\nexempt: true'));
@@ -159,11 +163,13 @@ async function benchSize(items: number, saved: (partial: SizeResult) => Promise<
   log(`one item edited (${edited}) ${sec(editOne.ms)} s`);
   await saved(r);
 
-  const eleventy = await measure(['--import', 'tsx', 'bench/eleventy-alone.ts', content, path.join(root, 'eleventy')]);
-  r.eleventy = figures(eleventy);
-  r.ratios = { ...r.ratios!, fullOverEleventy: Number((full.ms / eleventy.ms).toFixed(2)) };
-  log(`Eleventy alone ${sec(eleventy.ms)} s, ${eleventy.rssMB} MB`);
-  await saved(r);
+  if (!noReferences) {
+    const eleventy = await measure(['--import', 'tsx', 'bench/eleventy-alone.ts', content, path.join(root, 'eleventy')]);
+    r.eleventy = figures(eleventy);
+    r.ratios = { ...r.ratios!, fullOverEleventy: Number((full.ms / eleventy.ms).toFixed(2)) };
+    log(`Eleventy alone ${sec(eleventy.ms)} s, ${eleventy.rssMB} MB`);
+    await saved(r);
+  }
 
   const noChange = await measure(buildArgs);
   r.noChange = figures(noChange);
@@ -318,6 +324,7 @@ meetings) and measures, each in its own process:
 \`\`\`
 npm run bench                           # 1,000 and 10,000 items
 npm run bench -- --sizes 30000          # the 30k archive, opt-in
+npm run bench -- --sizes 30000 --no-references --merge  # 30k without the floor and Eleventy alone
 npm run bench -- --sizes 1000 --keep    # keep the generated folders in the temp directory
 npm run bench -- --worker-items 2000    # items in the archive the PDF worker comparison renders
 npm run bench -- --sizes 10000 --merge  # keep the other sizes already in bench/results.json
