@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCouncil } from '../content/load.ts';
 import type { Problem } from '../content/problems.ts';
@@ -17,6 +18,11 @@ export interface BuildOptions {
   /** Stages to run (default: all); tests may run fewer. */
   stages?: readonly OutputStage[];
   cwd?: string;
+  /**
+   * Delete the replaced output tree in a detached process, so the command ends as soon as the new
+   * site is live (the CLI does; default false: deleted before build() returns).
+   */
+  removeOldInBackground?: boolean;
 }
 
 export interface BuildResult {
@@ -40,6 +46,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   log(`reading: ${council.committees.length} committees, ${council.meetings.length} meetings, ${council.items.length} items (${Date.now() - started} ms)`);
 
   await mkdir(path.dirname(outDir), { recursive: true });
+  await removeLeftovers(outDir, options.removeOldInBackground ?? false);
   await mkdir(cacheDir, { recursive: true });
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   try {
@@ -59,7 +66,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await stage.run(ctx);
       log(`${stage.name}: done (${Date.now() - t} ms, peak memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
     }
-    await swapInto(staging, outDir);
+    await swapInto(staging, outDir, options.removeOldInBackground ?? false);
   } catch (error) {
     // A failed stage may leave writes in flight: retry, and never let the clean-up hide the failure.
     await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
@@ -75,8 +82,13 @@ async function isDirectory(dir: string): Promise<boolean> {
   );
 }
 
-/** Replace `outDir` by `staging` with two renames, so the output is never half-written. */
-async function swapInto(staging: string, outDir: string) {
+/**
+ * Replace `outDir` by `staging` with two renames, so the output is never half-written. The old
+ * tree is then deleted: at once, or, with `inBackground`, by a detached process after this one
+ * has reported the new site live (at 10,000 items that is some 85,000 unlinks, seconds to tens of
+ * seconds on a slow disk, which no reader of the site needs to wait for).
+ */
+async function swapInto(staging: string, outDir: string, inBackground: boolean) {
   const exists = await stat(outDir).then(
     () => true,
     () => false,
@@ -85,8 +97,30 @@ async function swapInto(staging: string, outDir: string) {
     await rename(staging, outDir);
     return;
   }
-  const old = `${staging}.old`;
+  const old = `${staging}${OLD_SUFFIX}`;
   await rename(outDir, old);
   await rename(staging, outDir);
-  await rm(old, { recursive: true, force: true });
+  if (inBackground) removeInBackground(old);
+  else await rm(old, { recursive: true, force: true, maxRetries: 5 });
+}
+
+/** Suffix of a replaced output tree waiting to be deleted. */
+const OLD_SUFFIX = '.old';
+
+/** Delete a folder in a detached Node process that outlives this one. */
+function removeInBackground(dir: string) {
+  const script = 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 5 })';
+  spawn(process.execPath, ['-e', script, dir], { detached: true, stdio: 'ignore' }).unref();
+}
+
+/** Replaced trees an earlier build left (its background deletion was stopped): delete them too. */
+async function removeLeftovers(outDir: string, inBackground: boolean) {
+  const parent = path.dirname(outDir);
+  const prefix = `.${path.basename(outDir)}.building-`;
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(OLD_SUFFIX)) continue;
+    if (inBackground) removeInBackground(path.join(parent, name));
+    else await rm(path.join(parent, name), { recursive: true, force: true, maxRetries: 5 });
+  }
 }

@@ -84,7 +84,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     case 'build': {
       const progress = values.quiet ? silent : createProgress({ write: (t) => process.stderr.write(t), tty: process.stderr.isTTY === true });
-      const result = await build({ contentDir, outDir, cacheDir: values.cache as string | undefined, log, progress });
+      const result = await build({ contentDir, outDir, cacheDir: values.cache as string | undefined, log, progress, removeOldInBackground: true });
       report(result.problems, io);
       if (!result.ok) {
         io.err(`build: ${count(result.problems)} in content folder "${contentDir}"; nothing was published and "${outDir}" was left as it was.`);

@@ -75,6 +75,18 @@ describe('minutebook command', () => {
     expect(stagingLeftovers(work)).toEqual([]);
   });
 
+  it('build ends once the new site is live, deleting the replaced one in the background', async () => {
+    const out = path.join(work, 'twice', 'site');
+    const { io } = capture();
+    expect(await main(['build', '--quiet', '--content', VALID, '--out', out], io)).toBe(0);
+    const first = snapshot(out);
+    expect(await main(['build', '--quiet', '--content', VALID, '--out', out], io)).toBe(0);
+    expect(snapshot(out)).toEqual(first);
+    // The detached process removes the replaced tree soon after.
+    for (let i = 0; i < 100 && stagingLeftovers(path.dirname(out)).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(stagingLeftovers(path.dirname(out))).toEqual([]);
+  });
+
   it('build writes the site to --out', async () => {
     const out = path.join(work, 'fresh');
     const { io } = capture();
