@@ -41,7 +41,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = path.resolve(options.cacheDir ?? path.join(path.dirname(outDir), '.minutebook-cache'));
 
   const started = Date.now();
-  const { council, problems } = await loadCouncil(contentDir, { cwd: options.cwd });
+  const progress = options.progress ?? silent;
+  const { council, problems } = await loadCouncil(contentDir, { cwd: options.cwd, progress: (done, total) => progress('reading', done, total) });
   if (!council) return { ok: false, problems };
   log(`reading: ${council.committees.length} committees, ${council.meetings.length} meetings, ${council.items.length} items (${Date.now() - started} ms)`);
 
@@ -58,7 +59,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       cacheDir,
       ...(previousDir !== undefined && { previousDir }),
       log,
-      progress: options.progress ?? silent,
+      progress,
       assets: new Map(),
     };
     for (const stage of options.stages ?? STAGES) {

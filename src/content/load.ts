@@ -21,7 +21,7 @@ export interface LoadResult {
 }
 
 /** Read and validate a content folder into the council model, collecting every problem on the way. */
-export async function loadCouncil(contentDir: string, options: { cwd?: string } = {}): Promise<LoadResult> {
+export async function loadCouncil(contentDir: string, options: { cwd?: string; progress?: (done: number, total: number) => void } = {}): Promise<LoadResult> {
   const root = path.resolve(contentDir);
   const cwd = options.cwd ?? process.cwd();
   const shown = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
@@ -54,7 +54,11 @@ export async function loadCouncil(contentDir: string, options: { cwd?: string } 
 
   const meetings: LoadedMeeting[] = [];
   const meetingBySlug = new Map<string, string>();
+  let done = 0;
+  const total = files.meetings.reduce((n, m) => n + 1 + m.items.length + m.translations.length, 0);
   for (const folder of files.meetings) {
+    done += 1 + folder.items.length + folder.translations.length;
+    options.progress?.(done, total);
     const folderShown = shown(folder.dir);
     const slug = slugify(folder.folder);
     if (!folder.index) {

@@ -31,6 +31,8 @@ export function getPageLanguage(): Lang {
 export interface PagePlan {
   council: Council;
   selection: PageSelection;
+  /** Called as each item, meeting or issue page is written. */
+  onPage?: () => void;
   /** Render only this template (a later run of a big archive's item pages); default: every template. */
   only?: string;
 }

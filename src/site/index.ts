@@ -52,10 +52,14 @@ export function createPagesStage(options: PagesStageOptions = {}): OutputStage {
           await sort(keys.issues, selection.issues);
 
           setPageLanguage(lang);
+          let written = 0;
+          const onPage = () => ctx.progress(`pages (${lang})`, ++written, rendered.length);
           for (let start = 0; start === 0 || start < selection.items.length; start += itemsPerRun) {
             const items = selection.items.slice(start, start + itemsPerRun);
             // The first run renders everything else too; the others only item pages.
-            setPagePlan(start === 0 ? { council, selection: { ...selection, items } } : { council, selection: { items, meetings: [], issues: [] }, only: ITEM_TEMPLATE });
+            setPagePlan(
+              start === 0 ? { council, selection: { ...selection, items }, onPage } : { council, selection: { items, meetings: [], issues: [] }, only: ITEM_TEMPLATE, onPage },
+            );
             const eleventy = new Eleventy(LAYOUTS_DIR, ctx.outDir, { quietMode: true, configPath: ELEVENTY_CONFIG });
             eleventy.disableLogger();
             await eleventy.write();

@@ -25,6 +25,7 @@ import { titleFor, type TitleData } from './views/titles.ts';
 
 /* Eleventy's config API is untyped JavaScript; this is the part we use. */
 interface EleventyConfig {
+  addTransform(name: string, fn: (this: any, content: string) => string): void;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (this: FilterThis, ...args: any[]) => unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
@@ -61,6 +62,8 @@ interface Run {
   outDir: string;
   zone: string;
   lang: Lang;
+  /** Called as each item, meeting or issue page is written, for the progress line. */
+  onPage?: (() => void) | undefined;
 }
 const RUN = Symbol.for('minutebook.eleventy-run');
 /**
@@ -86,7 +89,7 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   const { outDir } = ctx;
   const index = indexOf(council);
   const zone = council.site.timezone;
-  (globalThis as Record<symbol, unknown>)[RUN] = { council, index, outDir, zone, lang } satisfies Run;
+  (globalThis as Record<symbol, unknown>)[RUN] = { council, index, outDir, zone, lang, onPage: plan?.onPage } satisfies Run;
   const langOf = (self: FilterThis): Lang => self?.ctx?.lang ?? current().lang;
 
   config.setQuietMode(true);
@@ -103,6 +106,11 @@ export default function minutebookPlugin(config: EleventyConfig): void {
     config.ignores.add(path.join(path.relative(process.cwd(), LAYOUTS_DIR) || '.', 'brand-css.njk'));
   }
 
+  // Count item, meeting and issue pages as they are written, for the build's progress line.
+  config.addTransform('minutebook-progress', function (this: { page?: { inputPath?: string } }, content: string) {
+    if (/(?:item|meeting|issue)\.njk$/.test(this.page?.inputPath ?? '')) current().onPage?.();
+    return content;
+  });
   config.addGlobalData('council', council);
   // The item, meeting and issue pages this run renders (the others are unchanged: see index.ts).
   config.addGlobalData('pages', plan?.selection ?? { items: council.items, meetings: council.meetings, issues: council.issues });
