@@ -25,6 +25,7 @@ import { titleFor, type TitleData } from './views/titles.ts';
 
 /* Eleventy's config API is untyped JavaScript; this is the part we use. */
 interface EleventyConfig {
+  benchmarks?: { config?: { setIsVerbose?(verbose: boolean): void } };
   addTransform(name: string, fn: (this: any, content: string) => string): void;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (this: FilterThis, ...args: any[]) => unknown): void;
@@ -93,6 +94,9 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   const langOf = (self: FilterThis): Lang => self?.ctx?.lang ?? current().lang;
 
   config.setQuietMode(true);
+  // Eleventy makes its filter-timing group before quiet mode applies, so "[11ty] Benchmark …"
+  // warnings reached the build log; an officer has no use for them.
+  config.benchmarks?.config?.setIsVerbose?.(false);
   config.setTemplateFormats(['njk']);
   if (plan?.only) {
     // A later run of a big archive's item pages: every other page was written by the first run.
