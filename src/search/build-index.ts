@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Council, Lang } from '../model/types.ts';
+import type { Council, Lang, OpenItem } from '../model/types.ts';
 import { siteLanguages } from '../model/queries.ts';
 import { inLanguage } from '../model/urls.ts';
 import { documentsOf, FIELDS, snippetOf, type Field, type SearchDocument } from './documents.ts';
@@ -39,107 +39,208 @@ export function hashOf(data: Uint8Array | string): string {
 }
 
 /**
- * Every (term, document) weight, computed the way lunr's builder does (BM25 per field, scaled by
- * the field's boost) but with statistics of the whole archive, and summed over the fields: the
- * browser only ever asks "which documents contain this term, and how well".
- *
- * Written for 30,000 items: words map straight to term numbers, and counting uses flat arrays.
+ * Terms by number, shared by the documents of one build (and of the per-document cache it is
+ * seeded from): words map straight to term numbers, each word's term worked out once.
  */
-export function weighTerms(documents: readonly SearchDocument[], preferred?: Lang): ShardTerm[] {
-  const termIds = new Map<string, number>();
-  const termNames: string[] = [];
-  const wordIds: Record<Lang, Map<string, number>> = { en: new Map(), cy: new Map() };
-  const idOf = (word: string, lang: Lang): number => {
-    let id = wordIds[lang].get(word);
-    if (id === undefined) {
-      const term = termOf(word, lang);
-      if (term === undefined) id = -1;
-      else {
-        id = termIds.get(term);
-        if (id === undefined) {
-          id = termNames.push(term) - 1;
-          termIds.set(term, id);
-        }
-      }
-      wordIds[lang].set(word, id);
-    }
-    return id;
-  };
+export class TermTable {
+  readonly names: string[];
+  private readonly ids = new Map<string, number>();
+  private readonly wordIds: Record<Lang, Map<string, number>> = { en: new Map(), cy: new Map() };
 
-  // Pass 1: per document and field, (term, frequency) pairs and the field's length.
-  const fieldCount = FIELD_NAMES.length;
-  const totalLength = new Float64Array(fieldCount);
-  const perDoc: { lengths: Int32Array; pairs: Int32Array[] }[] = [];
-  let tf = new Int32Array(1024);
-  for (const doc of documents) {
-    const lengths = new Int32Array(fieldCount);
-    const pairs = FIELD_NAMES.map((field, f) => {
-      const touched: number[] = [];
-      forEachWord(doc.fields[field], (word) => {
-        const id = idOf(word, doc.lang);
-        if (id < 0) return;
-        if (id >= tf.length) {
-          const grown = new Int32Array(tf.length * 2 > id ? tf.length * 2 : id + 1);
-          grown.set(tf);
-          tf = grown;
-        }
-        if (tf[id] === 0) touched.push(id);
-        tf[id]!++;
-        lengths[f]!++;
-      });
-      totalLength[f]! += lengths[f]!;
-      const out = new Int32Array(touched.length * 2);
-      touched.forEach((id, i) => {
-        out[2 * i] = id;
-        out[2 * i + 1] = tf[id]!;
-        tf[id] = 0;
-      });
-      return out;
-    });
-    perDoc.push({ lengths, pairs });
+  constructor(names: readonly string[] = []) {
+    this.names = [...names];
+    this.names.forEach((name, id) => this.ids.set(name, id));
   }
 
-  // Document frequency of each term.
-  const n = documents.length;
-  const docFreq = new Int32Array(termNames.length);
-  const lastDoc = new Int32Array(termNames.length).fill(-1);
-  perDoc.forEach(({ pairs }, doc) => {
-    for (const list of pairs) {
-      for (let i = 0; i < list.length; i += 2) {
-        const id = list[i]!;
-        if (lastDoc[id] !== doc) {
-          lastDoc[id] = doc;
-          docFreq[id]!++;
-        }
+  /** The number of a term, given it one if it is new. */
+  idOfTerm(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.names.push(term) - 1;
+      this.ids.set(term, id);
+    }
+    return id;
+  }
+
+  /** The number of the term a word of a `lang` text indexes as; -1 for a stop word. */
+  idOfWord(word: string, lang: Lang): number {
+    let id = this.wordIds[lang].get(word);
+    if (id === undefined) {
+      const term = termOf(word, lang);
+      id = term === undefined ? -1 : this.idOfTerm(term);
+      this.wordIds[lang].set(word, id);
+    }
+    return id;
+  }
+}
+
+/** Number of searchable fields, in FIELDS order. */
+export const FIELD_COUNT = FIELD_NAMES.length;
+
+/**
+ * A document's words, counted, as one Int32Array: the length (words that index) of each field,
+ * then the number of distinct terms of each field, then per field its (term number, count)
+ * pairs. All that weighing needs of a document, apart from its language.
+ */
+export type DocTerms = Int32Array;
+
+/** A document's language and counted words: the input of `weigh`. */
+export interface CountedDocument {
+  lang: Lang;
+  terms: DocTerms;
+}
+
+let scratch = new Int32Array(1024);
+
+/** Count a document's words by field (term numbers from `table`). */
+export function countTerms(doc: SearchDocument, table: TermTable): DocTerms {
+  const head = new Int32Array(2 * FIELD_COUNT);
+  const pairs: number[] = [];
+  FIELD_NAMES.forEach((field, f) => {
+    const touched: number[] = [];
+    let length = 0;
+    forEachWord(doc.fields[field], (word) => {
+      const id = table.idOfWord(word, doc.lang);
+      if (id < 0) return;
+      if (id >= scratch.length) {
+        const grown = new Int32Array(scratch.length * 2 > id ? scratch.length * 2 : id + 1);
+        grown.set(scratch);
+        scratch = grown;
       }
+      if (scratch[id] === 0) touched.push(id);
+      scratch[id]!++;
+      length++;
+    });
+    head[f] = length;
+    head[FIELD_COUNT + f] = touched.length;
+    for (const id of touched) {
+      pairs.push(id, scratch[id]!);
+      scratch[id] = 0;
     }
   });
+  const terms = new Int32Array(head.length + pairs.length);
+  terms.set(head);
+  terms.set(pairs, head.length);
+  return terms;
+}
 
-  // Pass 2: weights, appended in document order so each posting list comes out sorted.
-  const average = Array.from(totalLength, (total) => (n === 0 ? 0 : total / n) || 1);
-  const idf = Array.from(docFreq, (df) => Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5))));
-  const postings = termNames.map((term) => ({ term, docs: [] as number[], weights: [] as number[] }));
-  const weight = new Float64Array(termNames.length);
-  perDoc.forEach(({ lengths, pairs }, doc) => {
-    const touched: number[] = [];
-    const docBoost = documents[doc]!.lang === preferred ? SAME_LANGUAGE_BOOST : 1;
-    pairs.forEach((list, f) => {
-      const boost = FIELDS[FIELD_NAMES[f]!] * docBoost;
-      const norm = K1 * (1 - B + (B * lengths[f]!) / average[f]!);
-      for (let i = 0; i < list.length; i += 2) {
-        const id = list[i]!;
-        const count = list[i + 1]!;
-        if (weight[id] === 0) touched.push(id);
+/** Whether `terms` is well formed for a table of `termCount` terms (a check on cached data). */
+export function validTerms(terms: DocTerms, termCount: number): boolean {
+  if (terms.length < 2 * FIELD_COUNT) return false;
+  let at = 2 * FIELD_COUNT;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const distinct = terms[FIELD_COUNT + f]!;
+    if (distinct < 0 || at + 2 * distinct > terms.length) return false;
+    let sum = 0;
+    for (let end = at + 2 * distinct; at < end; at += 2) {
+      const id = terms[at]!;
+      const count = terms[at + 1]!;
+      if (id < 0 || id >= termCount || count <= 0) return false;
+      sum += count;
+    }
+    if (sum !== terms[f]) return false;
+  }
+  return at === terms.length;
+}
+
+/**
+ * Every (term, document) weight, computed the way lunr's builder does (BM25 per field, scaled by
+ * the field's boost) but with statistics of the whole archive, and summed over the fields: the
+ * browser only ever asks "which documents contain this term, and how well". Terms come out sorted,
+ * each with its documents ascending; terms no document has are left out.
+ *
+ * Written for 30,000 items: counting and postings use flat typed arrays.
+ */
+export function weigh(documents: readonly CountedDocument[], names: readonly string[], preferred?: Lang): ShardTerm[] {
+  const n = documents.length;
+  const termCount = names.length;
+
+  // Field lengths over the archive, and the document frequency of each term.
+  const totalLength = new Float64Array(FIELD_COUNT);
+  const docFreq = new Int32Array(termCount);
+  const lastDoc = new Int32Array(termCount).fill(-1);
+  for (let doc = 0; doc < n; doc++) {
+    const terms = documents[doc]!.terms;
+    for (let f = 0; f < FIELD_COUNT; f++) totalLength[f]! += terms[f]!;
+    for (let i = 2 * FIELD_COUNT; i < terms.length; i += 2) {
+      const id = terms[i]!;
+      if (lastDoc[id] !== doc) {
+        lastDoc[id] = doc;
+        docFreq[id]!++;
+      }
+    }
+  }
+
+  // Terms in order, and where each one's postings go in two flat arrays.
+  const used: number[] = [];
+  for (let id = 0; id < termCount; id++) if (docFreq[id]! > 0) used.push(id);
+  used.sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  const start = new Int32Array(termCount);
+  let total = 0;
+  for (const id of used) {
+    start[id] = total;
+    total += docFreq[id]!;
+  }
+  const fill = start.slice();
+  const postingDocs = new Int32Array(total);
+  const postingWeights = new Uint8Array(total);
+
+  // Weights, appended in document order so each posting list comes out sorted.
+  const average = new Float64Array(FIELD_COUNT);
+  for (let f = 0; f < FIELD_COUNT; f++) average[f] = (n === 0 ? 0 : totalLength[f]! / n) || 1;
+  const idf = new Float64Array(termCount);
+  for (let id = 0; id < termCount; id++) {
+    const df = docFreq[id]!;
+    idf[id] = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+  }
+  const fieldBoost = Float64Array.from(FIELD_NAMES, (field) => FIELDS[field]);
+  const weight = new Float64Array(termCount);
+  const touched = new Int32Array(termCount);
+  for (let doc = 0; doc < n; doc++) {
+    const { lang, terms } = documents[doc]!;
+    const docBoost = lang === preferred ? SAME_LANGUAGE_BOOST : 1;
+    let touchedCount = 0;
+    let at = 2 * FIELD_COUNT;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const boost = fieldBoost[f]! * docBoost;
+      const norm = K1 * (1 - B + (B * terms[f]!) / average[f]!);
+      for (const end = at + 2 * terms[FIELD_COUNT + f]!; at < end; at += 2) {
+        const id = terms[at]!;
+        const count = terms[at + 1]!;
+        if (weight[id] === 0) touched[touchedCount++] = id;
         weight[id]! += (boost * idf[id]! * (K1 + 1) * count) / (norm + count);
       }
-    });
-    for (const id of touched.sort((a, b) => a - b)) {
-      postings[id]!.docs.push(doc);
-      postings[id]!.weights.push(quantize(weight[id]!));
+    }
+    for (let t = 0; t < touchedCount; t++) {
+      const id = touched[t]!;
+      const at = fill[id]!++;
+      postingDocs[at] = doc;
+      postingWeights[at] = quantize(weight[id]!);
       weight[id] = 0;
     }
-  });
-  return postings.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  }
+  return used.map((id) => ({
+    term: names[id]!,
+    docs: postingDocs.subarray(start[id]!, start[id]! + docFreq[id]!),
+    weights: postingWeights.subarray(start[id]!, start[id]! + docFreq[id]!),
+  }));
+}
+
+/** `weigh` of documents counted afresh. */
+export function weighTerms(documents: readonly SearchDocument[], preferred?: Lang): ShardTerm[] {
+  const table = new TermTable();
+  return weigh(
+    documents.map((doc) => ({ lang: doc.lang, terms: countTerms(doc, table) })),
+    table.names,
+    preferred,
+  );
+}
+
+/** A document as the index is assembled from it: its item, its display text and its counted words. */
+export interface IndexedDocument extends CountedDocument {
+  item: OpenItem;
+  title: string;
+  snippet: string;
 }
 
 function json(value: unknown): Uint8Array {
@@ -151,14 +252,31 @@ function json(value: unknown): Uint8Array {
  * English index lives under /search/, the Welsh one under /cy/search/.
  */
 export function buildIndex(council: Council, shardTarget = SHARD_TARGET_BYTES, lang: Lang = 'en'): BuiltIndex {
-  const documents = documentsOf(council, lang);
+  const table = new TermTable();
+  const documents = documentsOf(council, lang).map(
+    (doc): IndexedDocument => ({ item: doc.item, lang: doc.lang, title: doc.title, snippet: snippetOf(doc), terms: countTerms(doc, table) }),
+  );
+  return assembleIndex(council, documents, table.names, lang, shardTarget);
+}
+
+/**
+ * The files of the `lang` index of `documents` (the council's open items in model order, as
+ * documentOf makes them, with term numbers from `names`): the same bytes as buildIndex gives.
+ */
+export function assembleIndex(
+  council: Council,
+  documents: readonly IndexedDocument[],
+  names: readonly string[],
+  lang: Lang,
+  shardTarget = SHARD_TARGET_BYTES,
+): BuiltIndex {
   const files = new Map<string, Uint8Array>();
   const folder = inLanguage('/search/', lang).slice(1);
   const committees = council.committees.map((c): [string, string] => [c.slug, (lang === 'cy' ? c.nameCy : undefined) ?? c.name]);
   const committeeIndex = new Map(committees.map(([slug], i) => [slug, i]));
 
   // Shards: contiguous term ranges of about shardTarget bytes.
-  const terms = weighTerms(documents, lang);
+  const terms = weigh(documents, names, lang);
   const starts = partition(terms.map(encodedSize), shardTarget);
   const bounds: string[] = [];
   const shards: string[] = [];
@@ -172,7 +290,7 @@ export function buildIndex(council: Council, shardTarget = SHARD_TARGET_BYTES, l
   });
 
   // Display store: chunks of consecutive documents, in one folder named by the hash of them all.
-  const stored = documents.map(({ item, title, lang: textLang }, i): StoredDoc => [
+  const stored = documents.map(({ item, title, lang: textLang, snippet }): StoredDoc => [
     item.id,
     title,
     item.minute ?? '',
@@ -180,7 +298,7 @@ export function buildIndex(council: Council, shardTarget = SHARD_TARGET_BYTES, l
     item.date,
     committeeIndex.get(item.committee) ?? -1,
     kindOf(item.type, item.keyDecision, textLang),
-    snippetOf(documents[i]!),
+    snippet,
   ]);
   const chunks: Uint8Array[] = [];
   for (let start = 0; start < stored.length; start += CHUNK_SIZE) chunks.push(json(stored.slice(start, start + CHUNK_SIZE)));

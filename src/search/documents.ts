@@ -44,25 +44,59 @@ export function markdownText(source: string): string {
  */
 export function documentsOf(council: Council, lang: Lang = 'en'): SearchDocument[] {
   const documents: SearchDocument[] = [];
-  for (const item of council.items) {
-    if (item.exempt) continue;
-    // Each language's index holds the item as that language's pages show it: its translation, or
-    // else its original text (stemmed, or not, by the language it is really written in).
-    const text = textOf(item, lang);
-    documents.push({
-      item,
-      lang: text.lang,
-      title: text.title,
-      fields: {
-        title: text.title,
-        minute: item.minute ?? '',
-        decision: text.decision ?? '',
-        resolutions: [...text.resolved, ...text.recommended].join('\n'),
-        body: [markdownText(text.body), text.reasons ?? ''].filter(Boolean).join('\n'),
-      },
-    });
-  }
+  for (const item of council.items) if (!item.exempt) documents.push(documentOf(item, lang));
   return documents;
+}
+
+/**
+ * An open item as the `lang` index holds it: its translation, or else its original text (stemmed,
+ * or not, by the language it is really written in).
+ */
+export function documentOf(item: OpenItem, lang: Lang): SearchDocument {
+  const text = textOf(item, lang);
+  return {
+    item,
+    lang: text.lang,
+    title: text.title,
+    fields: {
+      title: text.title,
+      minute: item.minute ?? '',
+      decision: text.decision ?? '',
+      resolutions: [...text.resolved, ...text.recommended].join('\n'),
+      body: [markdownText(text.body), text.reasons ?? ''].filter(Boolean).join('\n'),
+    },
+  };
+}
+
+/**
+ * Everything documentOf reads to make an item's fields in `lang` (so its words and its snippet):
+ * equal sources give equal documents. Cheap (no Markdown is parsed, no text copied), so a rebuild
+ * can tell which documents changed before doing any work on them.
+ */
+export type DocumentSource = readonly [lang: Lang, title: string, minute: string, decision: string, resolved: readonly string[], recommended: readonly string[], reasons: string, body: string];
+
+export function documentSourceOf(item: OpenItem, lang: Lang): DocumentSource {
+  const text = textOf(item, lang);
+  return [text.lang, text.title, item.minute ?? '', text.decision ?? '', text.resolved, text.recommended, text.reasons ?? '', text.body];
+}
+
+/** Whether two sources are equal (cheap when they share their strings, as an untranslated item's do in both languages). */
+export function sameSource(a: DocumentSource, b: DocumentSource): boolean {
+  const sameList = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && sameList(a[4], b[4]) && sameList(a[5], b[5]) && a[6] === b[6] && a[7] === b[7];
+}
+
+/** A source as one string, each part prefixed by its length (so no two sources give the same string). */
+export function sourceText(source: DocumentSource): string {
+  let text = '';
+  for (const part of source) {
+    if (typeof part === 'string') text += `${part.length}:${part}`;
+    else {
+      text += `[${part.length}`;
+      for (const line of part) text += `${line.length}:${line}`;
+    }
+  }
+  return text;
 }
 
 /** Snippet text shown under a result: the decision, then resolutions, then the body, cut at a word. */

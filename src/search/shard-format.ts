@@ -29,20 +29,30 @@ export interface DecodedTerm extends ShardTerm {
 }
 
 class ByteWriter {
-  private bytes: number[] = [];
+  private bytes = new Uint8Array(4096);
+  private length = 0;
+  private room(size: number): void {
+    if (this.length + size <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + size));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
   varint(value: number): void {
+    this.room(8);
     let v = value;
     while (v >= 0x80) {
-      this.bytes.push((v & 0x7f) | 0x80);
+      this.bytes[this.length++] = (v & 0x7f) | 0x80;
       v = Math.floor(v / 128);
     }
-    this.bytes.push(v);
+    this.bytes[this.length++] = v;
   }
   raw(values: ArrayLike<number>): void {
-    for (let i = 0; i < values.length; i++) this.bytes.push(values[i]!);
+    this.room(values.length);
+    this.bytes.set(values, this.length);
+    this.length += values.length;
   }
   done(): Uint8Array {
-    return Uint8Array.from(this.bytes);
+    return this.bytes.slice(0, this.length);
   }
 }
 
@@ -92,18 +102,41 @@ function gapsSize(docs: ArrayLike<number>): number {
   return size;
 }
 
-/** The documents as a bitmap, when that is smaller than their gaps. */
-function bitmapOf(docs: ArrayLike<number>): Uint8Array | undefined {
+/** Bytes of the documents' bitmap, if a bitmap is smaller than their gaps (else undefined). */
+function bitmapSize(docs: ArrayLike<number>): number | undefined {
   if (docs.length < 16) return undefined;
   const first = docs[0]!;
   const span = docs[docs.length - 1]! - first + 1;
-  if (Math.ceil(span / 8) + varintSize(first) + varintSize(span) >= gapsSize(docs)) return undefined;
-  const bitmap = new Uint8Array(Math.ceil(span / 8));
+  const size = Math.ceil(span / 8);
+  return size + varintSize(first) + varintSize(span) >= gapsSize(docs) ? undefined : size;
+}
+
+/** The documents as a bitmap, when that is smaller than their gaps. */
+function bitmapOf(docs: ArrayLike<number>): Uint8Array | undefined {
+  const size = bitmapSize(docs);
+  if (size === undefined) return undefined;
+  const first = docs[0]!;
+  const bitmap = new Uint8Array(size);
   for (let i = 0; i < docs.length; i++) {
     const bit = docs[i]! - first;
     bitmap[bit >> 3]! |= 1 << (bit & 7);
   }
   return bitmap;
+}
+
+/** Bytes of a string in UTF-8. */
+function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) length += 1;
+    else if (code < 0x800) length += 2;
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length += 4;
+      i++;
+    } else length += 3;
+  }
+  return length;
 }
 
 /** Encode a shard's terms (sorted by JS string order) and their postings. */
@@ -178,8 +211,7 @@ export function decodeShard(bytes: Uint8Array): DecodedTerm[] {
 
 /** Bytes a term will take in a shard (an estimate that ignores front coding), for partitioning. */
 export function encodedSize(term: ShardTerm): number {
-  const bitmap = bitmapOf(term.docs);
-  const docs = bitmap ? bitmap.length + 6 : gapsSize(term.docs);
-  return encoder.encode(term.term).length + 3 + docs + term.weights.length;
+  const bitmap = bitmapSize(term.docs);
+  const docs = bitmap !== undefined ? bitmap + 6 : gapsSize(term.docs);
+  return utf8Length(term.term) + 3 + docs + term.weights.length;
 }
-
