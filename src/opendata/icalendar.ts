@@ -89,8 +89,17 @@ function eventLines(council: Council, absolute: Absolute, meeting: Meeting, lang
 
 /** A whole VCALENDAR holding `meetings`, CRLF line ends, folded at 75 octets. */
 export function calendar(council: Council, absolute: Absolute, name: string, meetings: Meeting[], lang: Lang = 'en'): string {
-  const zone = zoneOf(council.site);
-  const lines = [
+  return calendarOf(council, name, meetings.map((m) => foldedEvent(council, absolute, m, lang)));
+}
+
+/** A meeting's VEVENT, folded, without its final line end. */
+function foldedEvent(council: Council, absolute: Absolute, meeting: Meeting, lang: Lang): string {
+  return eventLines(council, absolute, meeting, lang).map(foldLine).join('\r\n');
+}
+
+/** A VCALENDAR around already folded VEVENTs. */
+function calendarOf(council: Council, name: string, events: string[]): string {
+  const head = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Minutebook//Minutebook//EN',
@@ -98,12 +107,10 @@ export function calendar(council: Council, absolute: Absolute, name: string, mee
     'METHOD:PUBLISH',
     `NAME:${icsText(name)}`,
     `X-WR-CALNAME:${icsText(name)}`,
-    `X-WR-TIMEZONE:${zone}`,
+    `X-WR-TIMEZONE:${zoneOf(council.site)}`,
     ...councilTimezone(council),
-    ...meetings.flatMap((m) => eventLines(council, absolute, m, lang)),
-    'END:VCALENDAR',
   ];
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+  return `${[...head.map(foldLine), ...events, 'END:VCALENDAR'].join('\r\n')}\r\n`;
 }
 
 /**
@@ -114,13 +121,16 @@ export function calendars(council: Council, absolute: Absolute, lang: Lang = 'en
   const index = indexOf(council);
   const out = new Map<string, string>();
   const at = (url: string) => inLanguage(url, lang);
-  out.set(at(urls.calendar.all()), calendar(council, absolute, `${named(council.site, lang)}: ${MEETINGS[lang]}`, council.meetings, lang));
+  // Each meeting is in three calendars (all, its committee's, its own): its VEVENT is made once.
+  const events = new Map(council.meetings.map((m) => [m.slug, foldedEvent(council, absolute, m, lang)]));
+  const eventsOf = (meetings: Meeting[]) => meetings.map((m) => events.get(m.slug)!);
+  out.set(at(urls.calendar.all()), calendarOf(council, `${named(council.site, lang)}: ${MEETINGS[lang]}`, eventsOf(council.meetings)));
   for (const c of council.committees) {
-    out.set(at(urls.calendar.committee(c.slug)), calendar(council, absolute, `${named(c, lang)}: ${MEETINGS[lang]}`, index.meetingsOf(c), lang));
+    out.set(at(urls.calendar.committee(c.slug)), calendarOf(council, `${named(c, lang)}: ${MEETINGS[lang]}`, eventsOf(index.meetingsOf(c))));
   }
   for (const m of council.meetings) {
     const name = `${named(index.committee(m.committee), lang)}, ${m.date}`;
-    out.set(at(urls.calendar.meeting(m.slug)), calendar(council, absolute, name, [m], lang));
+    out.set(at(urls.calendar.meeting(m.slug)), calendarOf(council, name, eventsOf([m])));
   }
   return out;
 }

@@ -1,56 +1,111 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
-import { outputPathOf } from '../model/urls.ts';
-import { digestKeyOf, digestOf, digestTree, type FileDigest } from './digest.ts';
+import { OutputMemory } from '../build/reuse.ts';
+import { digestKeyOf, digestOf, digestTree, type FileDigest, type FileDigests } from './digest.ts';
 import { MANIFEST_URL, manifestFile } from './manifest.ts';
 import { openDataFiles } from './outputs.ts';
 import { oparlFileKeys } from './oparl/index.ts';
 
-/**
- * Writes [URL, content] pairs under `root` as they come, a few at a time, creating each folder
- * once, and returns the digest of each file written (the content itself is not kept).
- */
-async function writeAll(root: string, files: Iterable<[string, string]>): Promise<Map<string, FileDigest>> {
-  const folders = new Map<string, Promise<unknown>>();
-  const written = new Map<string, FileDigest>();
-  const pending = new Set<Promise<void>>();
-  const write = async (url: string, content: string) => {
-    const target = path.join(root, outputPathOf(url));
-    const dir = path.dirname(target);
-    if (!folders.has(dir)) folders.set(dir, mkdir(dir, { recursive: true }));
-    await folders.get(dir);
-    await writeFile(target, content);
-  };
-  for (const [url, content] of files) {
-    if (written.has(digestKeyOf(url))) throw new Error(`open data: two outputs want ${url}`);
-    written.set(digestKeyOf(url), digestOf(content));
-    const p = write(url, content).finally(() => pending.delete(p));
-    pending.add(p);
-    if (pending.size >= 32) await Promise.race(pending);
+/** Where the stage publishes, and what it may take over from the previous build. */
+interface Target {
+  outDir: string;
+  previousDir: string | undefined;
+  memory: OutputMemory;
+  /** Files already in `outDir` (from earlier stages): replaced, never linked over or written through. */
+  existing: FileDigests;
+}
+
+/** A hard link (outputs are immutable once published), or a copy across file systems. */
+function linkOrCopySync(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM') throw error;
+    copyFileSync(from, to);
   }
-  await Promise.all(pending);
-  return written;
+}
+
+/**
+ * Publishes [URL, content] pairs under `outDir` as they come and returns the digest of each (the
+ * content itself is not kept). Each file's key in the memory is its sha256: a file whose bytes the
+ * previous build published (and whose file in the previous output is still the one it recorded,
+ * checked by `keyOf`) is hard-linked from there instead of written; every other file is written.
+ * Either way the memory records it for the next build. Synchronous on purpose: tens of thousands
+ * of links and small writes cost about a third of the CPU of fs/promises' thread-pool round trips.
+ */
+function publishAll(target: Target, files: Iterable<[string, string]>): { written: Map<string, FileDigest>; reused: number } {
+  const { previousDir, memory, existing } = target;
+  const outDir = path.resolve(target.outDir);
+  const folders = new Set<string>();
+  // One mkdir per new folder, parents first (a recursive mkdir per file stats every level).
+  const ensureFolder = (folder: string): void => {
+    if (folders.has(folder)) return;
+    if (folder !== outDir && path.dirname(folder) !== folder) ensureFolder(path.dirname(folder));
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    folders.add(folder);
+  };
+  const written = new Map<string, FileDigest>();
+  let reused = 0;
+  for (const [url, content] of files) {
+    const key = digestKeyOf(url);
+    if (written.has(key)) throw new Error(`open data: two outputs want ${url}`);
+    const digest = digestOf(content);
+    written.set(key, digest);
+    const rel = key.slice(1);
+    const file = path.join(outDir, rel);
+    ensureFolder(path.dirname(file));
+    // Equal sha256, equal bytes: the content is its own key.
+    const previous = previousDir === undefined ? undefined : path.join(previousDir, rel);
+    if (existing.has(key)) {
+      // Another stage's file, or a hard link shared with another tree: replace it, never write through it.
+      rmSync(file, { force: true });
+      writeFileSync(file, content);
+    } else if (previous !== undefined && memory.keyOf(rel, previous) === digest.sha256) {
+      linkOrCopySync(previous, file);
+      reused++;
+    } else {
+      writeFileSync(file, content);
+    }
+    memory.wrote(rel, digest.sha256);
+  }
+  return { written, reused };
 }
 
 /**
  * Writes /api/ (items, meetings, committees, decisions.csv), Atom feeds, iCalendar files, the
  * OParl export, sitemap.xml, robots.txt and, last, /api/manifest.json over every published file.
  * Runs after every other stage, so the manifest and OParl checksums cover their files too.
+ *
+ * A rebuild reads and writes only what changed. Two OutputMemory records (src/build/reuse.ts) keep
+ * the digest of every file of the site ('digests': a file that another stage took over from the
+ * previous output or a cache is not read again) and the sha256 of every file this stage published
+ * ('open-data': an unchanged one is hard-linked from the previous output instead of written).
+ * Every file is still generated and hashed, so the bytes are exactly those of a clean build.
  */
 export const openDataStage: OutputStage = {
   name: 'open data',
   async run(ctx) {
-    await mkdir(ctx.outDir, { recursive: true });
-    const existing = await digestTree(ctx.outDir, oparlFileKeys(ctx.council));
+    mkdirSync(ctx.outDir, { recursive: true });
+    const digests = OutputMemory.open(ctx, 'digests');
+    const existing = digestTree(ctx.outDir, oparlFileKeys(ctx.council), digests);
     const { files, skipped } = openDataFiles(ctx.council, existing);
     for (const what of skipped) ctx.log(`open data: not published: ${what}`);
-    const written = await writeAll(ctx.outDir, files);
+    const target: Target = { outDir: ctx.outDir, previousDir: ctx.previousDir, memory: OutputMemory.open(ctx, 'open-data'), existing };
+    const { written, reused } = publishAll(target, files);
     const replaced = [...written.keys()].filter((p) => existing.has(p) && p !== MANIFEST_URL);
     // Another stage writing one of these paths (say a robots.txt in public/) would be overwritten unseen.
     if (replaced.length > 0) ctx.log(`open data: replaced ${replaced.length} existing file(s), e.g. ${replaced[0]}`);
     const published = new Map([...existing, ...written]);
-    await writeAll(ctx.outDir, [[MANIFEST_URL, manifestFile(published)]]);
-    ctx.log(`open data: ${written.size + 1} files written, manifest over ${published.size} files`);
+    const manifest = publishAll(target, [[MANIFEST_URL, manifestFile(published)]]);
+    target.memory.save();
+    digests.save();
+    const unchanged = reused + manifest.reused;
+    ctx.log(`open data: ${written.size + 1} files published (${written.size + 1 - unchanged} written, ${unchanged} unchanged), manifest over ${published.size} files`);
   },
 };

@@ -1,5 +1,5 @@
 import { outputPathOf } from '../../model/urls.ts';
-import { digestKeyOf } from '../digest.ts';
+import { digestKeyOf, type FileDigest } from '../digest.ts';
 import type { OparlContext, OparlObject } from './context.ts';
 import { oparlType } from './ids.ts';
 
@@ -26,6 +26,8 @@ export function mimeTypeOf(fileName: string): string {
   return MIME_TYPES[ext] ?? 'application/octet-stream';
 }
 
+const FILE_TYPE = oparlType('File');
+
 /** Where a file is used, as OParl back-references (left out when the File is embedded). */
 export interface FileUse {
   meeting?: string[];
@@ -39,19 +41,44 @@ export interface FileUse {
  * earlier stages did not write.
  */
 export function fileObject(ctx: OparlContext, url: string, name: string, date: string, use: FileUse | undefined): OparlObject {
-  const fileName = outputPathOf(url).split('/').at(-1)!;
-  const digest = ctx.files?.get(digestKeyOf(url));
+  const { id, fileName, mimeType, digest, access } = factsOf(ctx, url);
   return {
-    id: ctx.ids.file(url),
-    type: oparlType('File'),
+    id,
+    type: FILE_TYPE,
     name,
     fileName,
-    mimeType: mimeTypeOf(fileName),
+    mimeType,
     date,
     ...(digest ? { size: digest.size, sha256Checksum: digest.sha256 } : {}),
     ...(digest?.sha512 ? { sha512Checksum: digest.sha512 } : {}),
-    accessUrl: ctx.absolute(url),
-    downloadUrl: ctx.absolute(url),
+    accessUrl: access,
+    downloadUrl: access,
     ...(use ?? {}),
   };
+}
+
+/** What every File of one URL shares (a PDF is described up to four times: meeting, agenda item, paper, file). */
+interface FileFacts {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  digest: FileDigest | undefined;
+  access: string;
+}
+
+const facts = new WeakMap<OparlContext, Map<string, FileFacts>>();
+
+function factsOf(ctx: OparlContext, url: string): FileFacts {
+  let known = facts.get(ctx);
+  if (!known) {
+    known = new Map();
+    facts.set(ctx, known);
+  }
+  let found = known.get(url);
+  if (!found) {
+    const fileName = outputPathOf(url).split('/').at(-1)!;
+    found = { id: ctx.ids.file(url), fileName, mimeType: mimeTypeOf(fileName), digest: ctx.files?.get(digestKeyOf(url)), access: ctx.absolute(url) };
+    known.set(url, found);
+  }
+  return found;
 }
