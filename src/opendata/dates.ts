@@ -4,15 +4,19 @@ import type { Meeting, Site } from '../model/types.ts';
 /** The meeting's start as a luxon DateTime in the council's zone, or undefined without a time. */
 export function meetingStart(site: Site, meeting: Meeting): DateTime | undefined {
   if (!meeting.time) return undefined;
-  // Feeds, calendars and OParl all ask; luxon's zone arithmetic is worth doing once per meeting.
-  const cached = starts.get(meeting);
-  if (cached && cached.zone === site.timezone) return cached.start;
-  const start = computeStart(site, meeting);
-  starts.set(meeting, { zone: site.timezone, start });
+  // Feeds, calendars and OParl all ask, for the meeting as each language shows it (a copy per
+  // language): luxon's zone arithmetic is worth doing once per zone, date and time.
+  const key = `${site.timezone}|${meeting.date}T${meeting.time}`;
+  let start = starts.get(key);
+  if (!start) {
+    start = computeStart(site, meeting);
+    starts.set(key, start);
+  }
   return start;
 }
 
-const starts = new WeakMap<Meeting, { zone: string; start: DateTime }>();
+const starts = new Map<string, DateTime>();
+const timestamps = new Map<DateTime, string>();
 
 function computeStart(site: Site, meeting: Meeting): DateTime {
   const start = DateTime.fromISO(`${meeting.date}T${meeting.time}`, { zone: site.timezone || 'Europe/London' });
@@ -26,5 +30,11 @@ function computeStart(site: Site, meeting: Meeting): DateTime {
  */
 export function meetingTimestamp(site: Site, meeting: Meeting): string {
   const start = meetingStart(site, meeting);
-  return start ? start.toISO({ suppressMilliseconds: true })! : `${meeting.date}T00:00:00Z`;
+  if (!start) return `${meeting.date}T00:00:00Z`;
+  let iso = timestamps.get(start);
+  if (iso === undefined) {
+    iso = start.toISO({ suppressMilliseconds: true })!;
+    timestamps.set(start, iso);
+  }
+  return iso;
 }
