@@ -1,12 +1,12 @@
-import { cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.ts';
 import { OutputMemory } from '../../src/build/reuse.ts';
 import { loadCouncil } from '../../src/content/load.ts';
 import { openDataStage } from '../../src/opendata/index.ts';
 import { manifestJson } from '../../src/opendata/schemas.ts';
+import { liveSite } from '../helpers/live-site.ts';
 import { snapshot } from '../helpers/tree.ts';
 
 /**
@@ -17,26 +17,11 @@ import { snapshot } from '../helpers/tree.ts';
  * The tests run in order, each starting from the site the one before it built.
  */
 const VALID = path.resolve(__dirname, '../fixtures/valid');
-let work: string;
-let content: string;
-const site = () => path.join(work, 'live', 'site');
-const cache = () => path.join(work, 'live', 'cache');
-
-async function rebuild(): Promise<string[]> {
-  const lines: string[] = [];
-  const result = await build({ contentDir: content, outDir: site(), cacheDir: cache(), log: (l) => lines.push(l) });
-  expect(result.ok).toBe(true);
-  return lines;
-}
-
-/** A clean build of the current content: a fresh output and a fresh cache, but for the PDFs (to save time). */
-async function clean(): Promise<Record<string, string>> {
-  const dir = mkdtempSync(path.join(work, 'clean-'));
-  cpSync(path.join(cache(), 'pdf'), path.join(dir, 'cache', 'pdf'), { recursive: true });
-  const result = await build({ contentDir: content, outDir: path.join(dir, 'site'), cacheDir: path.join(dir, 'cache') });
-  expect(result.ok).toBe(true);
-  return snapshot(path.join(dir, 'site'));
-}
+const live = liveSite('minutebook-opendata-rebuild-');
+const site = live.out;
+const cache = live.cache;
+const rebuild = live.rebuild;
+const clean = live.clean;
 
 /** Whether a published file is one the open-data stage writes. */
 const isOpenData = (rel: string) => /^(api|oparl|feeds|calendar|cy\/feeds|cy\/calendar)\/|^(sitemap\.xml|robots\.txt)$/.test(rel);
@@ -67,12 +52,9 @@ const ITEM_PAPER = `oparl/paper/2026-10-27-cabinet/03-medium-term-financial-plan
 const OTHER_AGENDA = 'oparl/agenda-item/2025-07-07-cabinet';
 
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'minutebook-opendata-rebuild-'));
-  content = path.join(work, 'content');
-  cpSync(VALID, content, { recursive: true });
-  await rebuild();
+  await live.setUp();
 }, 180_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => live.tearDown());
 
 describe('open data on a rebuild', () => {
   it('takes every file over from the live output when nothing changed, and publishes the same site', async () => {
@@ -90,7 +72,7 @@ describe('open data on a rebuild', () => {
     const kept = new Map(other.map((rel) => [rel, inode(rel)]));
     const changed = ['api/items.json', 'api/decisions.csv', ITEM_AGENDA, ITEM_PAPER, 'feeds/decisions.xml', 'api/manifest.json'];
     const was = new Map(changed.map((rel) => [rel, { ino: inode(rel), text: read(rel) }]));
-    const file = path.join(content, ITEM_FILE);
+    const file = path.join(live.content, ITEM_FILE);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^decision: .*$/m, 'decision: Plan approved after an amendment about Quillon Lane.'));
 
     const lines = await rebuild();
