@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
 import { OutputMemory } from '../build/reuse.ts';
@@ -10,46 +10,22 @@ import { oparlFileKeys } from './oparl/index.ts';
 /** Where the stage publishes, and what it may take over from the previous build. */
 interface Target {
   outDir: string;
-  previousDir: string | undefined;
   memory: OutputMemory;
   /** Files already in `outDir` (from earlier stages): replaced, never linked over or written through. */
   existing: FileDigests;
-}
-
-/** A hard link (outputs are immutable once published), or a copy across file systems. */
-function linkOrCopySync(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EXDEV' && code !== 'EPERM') throw error;
-    copyFileSync(from, to);
-  }
 }
 
 /**
  * Publishes [URL, content] pairs under `outDir` as they come and returns the digest of each (the
  * content itself is not kept). Each file's key in the memory is its sha256: a file whose bytes the
  * previous build published (and whose file in the previous output is still the one it recorded,
- * checked by `keyOf`) is hard-linked from there instead of written; every other file is written.
- * Either way the memory records it for the next build. Synchronous on purpose: tens of thousands
- * of links and small writes cost about a third of the CPU of fs/promises' thread-pool round trips.
+ * checked by OutputMemory.reuse) is hard-linked from there instead of written; every other file
+ * is written. Either way the memory records it for the next build. Synchronous on purpose: tens of
+ * thousands of small writes cost about a third of the CPU of fs/promises' thread-pool round trips.
  */
 function publishAll(target: Target, files: Iterable<[string, string]>): { written: Map<string, FileDigest>; reused: number } {
-  const { previousDir, memory, existing } = target;
+  const { memory, existing } = target;
   const outDir = path.resolve(target.outDir);
-  const folders = new Set<string>();
-  // One mkdir per new folder, parents first (a recursive mkdir per file stats every level).
-  const ensureFolder = (folder: string): void => {
-    if (folders.has(folder)) return;
-    if (folder !== outDir && path.dirname(folder) !== folder) ensureFolder(path.dirname(folder));
-    try {
-      mkdirSync(folder);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    folders.add(folder);
-  };
   const written = new Map<string, FileDigest>();
   let reused = 0;
   for (const [url, content] of files) {
@@ -59,20 +35,19 @@ function publishAll(target: Target, files: Iterable<[string, string]>): { writte
     written.set(key, digest);
     const rel = key.slice(1);
     const file = path.join(outDir, rel);
-    ensureFolder(path.dirname(file));
-    // Equal sha256, equal bytes: the content is its own key.
-    const previous = previousDir === undefined ? undefined : path.join(previousDir, rel);
+    memory.ensureFolder(path.dirname(file));
     if (existing.has(key)) {
       // Another stage's file, or a hard link shared with another tree: replace it, never write through it.
       rmSync(file, { force: true });
       writeFileSync(file, content);
-    } else if (previous !== undefined && memory.keyOf(rel, previous) === digest.sha256) {
-      linkOrCopySync(previous, file);
+      memory.wrote(rel, digest.sha256);
+    } else if (memory.reuse(rel, digest.sha256)) {
+      // Equal sha256, equal bytes: the content is its own key.
       reused++;
     } else {
       writeFileSync(file, content);
+      memory.wrote(rel, digest.sha256);
     }
-    memory.wrote(rel, digest.sha256);
   }
   return { written, reused };
 }
@@ -96,7 +71,7 @@ export const openDataStage: OutputStage = {
     const existing = digestTree(ctx.outDir, oparlFileKeys(ctx.council), digests);
     const { files, skipped } = openDataFiles(ctx.council, existing);
     for (const what of skipped) ctx.log(`open data: not published: ${what}`);
-    const target: Target = { outDir: ctx.outDir, previousDir: ctx.previousDir, memory: OutputMemory.open(ctx, 'open-data'), existing };
+    const target: Target = { outDir: ctx.outDir, memory: OutputMemory.open(ctx, 'open-data'), existing };
     const { written, reused } = publishAll(target, files);
     const replaced = [...written.keys()].filter((p) => existing.has(p) && p !== MANIFEST_URL);
     // Another stage writing one of these paths (say a robots.txt in public/) would be overwritten unseen.

@@ -16,9 +16,6 @@ export interface PdfStageOptions {
   mainThreadHelps?: boolean;
 }
 
-/** Copies in flight at once: enough to hide file-system latency, few enough for any ulimit. */
-const COPY_BATCH = 32;
-
 /**
  * Writes every agenda item's PDF beside its page and each meeting's pack (meetings without items get
  * none). A PDF whose content and renderer are unchanged is copied from ctx.cacheDir/pdf/<hash>.pdf.
@@ -63,9 +60,7 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
 
       const folders = [...new Set(cached.map((c) => path.dirname(path.join(outDir, c.path))))];
       await Promise.all(folders.map((f) => mkdir(f, { recursive: true })));
-      for (let i = 0; i < cached.length; i += COPY_BATCH) {
-        await Promise.all(cached.slice(i, i + COPY_BATCH).map((c) => linkOrCopy(c.file, path.join(outDir, c.path))));
-      }
+      for (const c of cached) linkOrCopy(c.file, path.join(outDir, c.path));
       log(`PDFs: ${missing.length} rendered, ${planned.length - missing.length} reused`);
     },
   };

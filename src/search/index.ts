@@ -103,7 +103,7 @@ class Publisher {
     let all = true;
     await inParallel(files, 8, async ([file, key]) => {
       if (!all) return;
-      if (this.placed.get(file) === key || (await this.memory.reuse(file, key))) {
+      if (this.placed.get(file) === key || this.memory.reuse(file, key)) {
         this.placed.set(file, key);
         this.reused++;
       } else all = false;
@@ -126,7 +126,7 @@ class Publisher {
       // Never write through a link into the previous build's file.
       unlinkSync(to);
       this.placed.delete(file);
-    } else if (await this.memory.reuse(file, key)) {
+    } else if (this.memory.reuse(file, key)) {
       this.placed.set(file, key);
       this.reused++;
       return;
@@ -136,7 +136,7 @@ class Publisher {
     if (previousDir !== undefined && formerPath !== undefined && formerPath !== file) {
       const from = path.join(previousDir, formerPath);
       if (this.memory.keyOf(formerPath, from) === key) {
-        await linkOrCopy(from, to);
+        linkOrCopy(from, to);
         this.memory.wrote(file, key);
         this.placed.set(file, key);
         this.reused++;

@@ -38,18 +38,18 @@ export function createPagesStage(options: PagesStageOptions = {}): OutputStage {
           const selection: PageSelection = { items: [], meetings: [], issues: [] };
           const rendered: KeyedPage[] = [];
           let reused = 0;
-          const sort = async <T>(pages: Map<T, KeyedPage>, into: T[]) => {
+          const sort = <T>(pages: Map<T, KeyedPage>, into: T[]) => {
             for (const [record, page] of pages) {
-              if (await memory.reuse(page.path, page.key)) reused++;
+              if (memory.reuse(page.path, page.key)) reused++;
               else {
                 into.push(record);
                 rendered.push(page);
               }
             }
           };
-          await sort(keys.items, selection.items);
-          await sort(keys.meetings, selection.meetings);
-          await sort(keys.issues, selection.issues);
+          sort(keys.items, selection.items);
+          sort(keys.meetings, selection.meetings);
+          sort(keys.issues, selection.issues);
 
           setPageLanguage(lang);
           let written = 0;
