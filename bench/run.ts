@@ -281,17 +281,19 @@ async function report(results: Results) {
         `${cell(r.floor, (f) => `${sec(f.ms)} s (${sec(f.pagesMs)} + ${sec(f.pdfMs)}), ${f.rssMB} MB`)} | ${cell(r.ratios, (x) => `${x.fullOverFloor}×`)} | ${cell(r.eleventy, (e) => `${sec(e.ms)} s, ${e.rssMB} MB`)} |`,
     ),
   ].join('\n');
+  // Each target is judged at the size it names (else at the largest size measured, and said so).
   const largest = runs.at(-1)!;
-  const at = ` at ${n(largest.items)} items`;
-  const verdict = (size: number, measured: number | undefined, ok: (v: number) => boolean) =>
-    largest.items < size ? `not measured at ${size / 1000}k` : measured === undefined ? 'not reached' : ok(measured) ? 'yes' : 'no';
-  const peak = Math.max(0, ...runs.map((r) => r.full?.rssMB ?? 0));
+  const sizeFor = (size: number) => runs.find((r) => r.items === size) ?? largest;
+  const at = (r: SizeResult) => ` at ${n(r.items)} items`;
+  const verdict = (size: number, r: SizeResult, measured: number | undefined, ok: (v: number) => boolean) =>
+    r.items < size ? `not measured at ${size / 1000}k` : measured === undefined ? 'not reached' : ok(measured) ? 'yes' : 'no';
+  const [ten, thirty] = [sizeFor(10_000), sizeFor(30_000)];
   const targets = [
     '| target (issue #6) | measured | met |',
     '|---|---|---|',
-    `| full build ≤ 0.4× the floor (10k) | ${cell(largest.ratios, (x) => `${x.fullOverFloor}×${at}`)} | ${verdict(10_000, largest.ratios?.fullOverFloor, (v) => v <= 0.4)} |`,
-    `| one edited item up to date in ≤ 3 s (10k) | ${cell(largest.editOne, (e) => `${sec(e.ms)} s${at}`)} | ${verdict(10_000, largest.editOne?.ms, (v) => v <= 3000)} |`,
-    `| peak RSS ≤ 1.5 GB (30k) | ${peak} MB${at} | ${verdict(30_000, largest.full?.rssMB, (v) => v <= 1536)} |`,
+    `| full build ≤ 0.4× the floor (10k) | ${cell(ten.ratios, (x) => `${x.fullOverFloor}×${at(ten)}`)} | ${verdict(10_000, ten, ten.ratios?.fullOverFloor, (v) => v <= 0.4)} |`,
+    `| one edited item up to date in ≤ 3 s (10k) | ${cell(ten.editOne, (e) => `${sec(e.ms)} s${at(ten)}`)} | ${verdict(10_000, ten, ten.editOne?.ms, (v) => v <= 3000)} |`,
+    `| peak RSS ≤ 1.5 GB (30k) | ${cell(thirty.full, (f) => `${f.rssMB} MB${at(thirty)}`)} | ${verdict(30_000, thirty, thirty.full?.rssMB, (v) => v <= 1536)} |`,
     workers
       ? `| PDFs on 2 workers ≥ 1.8× 1 worker | ${workers.speedup}× (${sec(workers.one.stageMs)} s → ${sec(workers.two.stageMs)} s, ${n(workers.items)} items) | ${workers.speedup >= 1.8 ? 'yes' : 'no'} |`
       : '| PDFs on 2 workers ≥ 1.8× 1 worker | not measured | |',
