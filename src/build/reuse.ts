@@ -61,14 +61,15 @@ export class OutputMemory {
   }
 
   /**
-   * If the previous build published `rel` (a path inside the site, no leading slash) from `key` and
-   * the live file is still that one, link it into the new output and return true. Synchronous on
-   * purpose: tens of thousands of links cost about a third of the CPU of fs/promises' round trips.
+   * If the previous build published `formerRel` (by default `rel` itself; a path inside the site, no
+   * leading slash) from `key` and the live file is still that one, link it into the new output at
+   * `rel` and return true. Synchronous on purpose: tens of thousands of links cost about a third of
+   * the CPU of fs/promises' round trips.
    */
-  reuse(rel: string, key: string): boolean {
+  reuse(rel: string, key: string, formerRel = rel): boolean {
     if (!this.previousDir) return false;
-    const from = path.join(this.previousDir, rel);
-    if (this.keyOf(rel, from) !== key) return false;
+    const from = path.join(this.previousDir, formerRel);
+    if (this.keyOf(formerRel, from) !== key) return false;
     const to = path.join(this.outDir, rel);
     this.ensureFolder(path.dirname(to));
     linkOrCopy(from, to);

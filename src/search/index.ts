@@ -1,7 +1,7 @@
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildContext, OutputStage } from '../build/context.ts';
-import { linkOrCopy, OutputMemory } from '../build/reuse.ts';
+import { OutputMemory } from '../build/reuse.ts';
 import { siteLanguages } from '../model/queries.ts';
 import type { Council, Lang, OpenItem } from '../model/types.ts';
 import { assembleIndex, countTerms, SHARD_TARGET_BYTES, type IndexedDocument } from './build-index.ts';
@@ -89,7 +89,6 @@ async function inParallel<T>(items: readonly T[], limit: number, task: (item: T)
 class Publisher {
   /** Files placed in the new output so far, with their keys. */
   private readonly placed = new Map<string, string>();
-  private readonly folders = new Set<string>();
   reused = 0;
   written = 0;
 
@@ -131,28 +130,16 @@ class Publisher {
       this.reused++;
       return;
     }
-    this.folder(path.dirname(to));
-    const previousDir = this.ctx.previousDir;
-    if (previousDir !== undefined && formerPath !== undefined && formerPath !== file) {
-      const from = path.join(previousDir, formerPath);
-      if (this.memory.keyOf(formerPath, from) === key) {
-        linkOrCopy(from, to);
-        this.memory.wrote(file, key);
-        this.placed.set(file, key);
-        this.reused++;
-        return;
-      }
+    this.memory.ensureFolder(path.dirname(to));
+    if (formerPath !== undefined && formerPath !== file && this.memory.reuse(file, key, formerPath)) {
+      this.placed.set(file, key);
+      this.reused++;
+      return;
     }
     writeFileSync(to, bytes);
     this.memory.wrote(file, key);
     this.placed.set(file, key);
     this.written++;
-  }
-
-  private folder(folder: string): void {
-    if (this.folders.has(folder)) return;
-    mkdirSync(folder, { recursive: true });
-    this.folders.add(folder);
   }
 }
 
