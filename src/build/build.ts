@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCouncil } from '../content/load.ts';
 import type { Problem } from '../content/problems.ts';
 import type { BuildContext, OutputStage } from './context.ts';
+import { finishInterruptedPublish, OLD_SUFFIX, SiteOutput } from './output.ts';
 import { STAGES } from './stages.ts';
 import { silent, type Progress } from './progress.ts';
 
@@ -31,7 +32,8 @@ export interface BuildResult {
 }
 
 /**
- * Build the site into a staging folder beside the output, then swap it into place.
+ * Build the site into a staging folder beside the output, then publish it (src/build/output.ts):
+ * files kept unchanged stay in place, the new ones are renamed in, the ones gone are deleted.
  * On any failure (content errors or a crash) the previous output is left exactly as it was.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -49,6 +51,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await mkdir(path.dirname(outDir), { recursive: true });
   await removeLeftovers(outDir, options.removeOldInBackground ?? false);
   await mkdir(cacheDir, { recursive: true });
+  const stateDir = path.join(cacheDir, 'outputs');
+  if (finishInterruptedPublish(stateDir)) log('publishing: finished publishing an earlier build that was interrupted');
+  const shown = (dir: string) => path.relative(options.cwd ?? process.cwd(), dir) || dir;
+  let publishing = false;
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   try {
     const previousDir = (await isDirectory(outDir)) ? outDir : undefined;
@@ -58,6 +64,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       outDir: staging,
       cacheDir,
       ...(previousDir !== undefined && { previousDir }),
+      output: new SiteOutput(staging, outDir, stateDir),
       log,
       progress,
       assets: new Map(),
@@ -67,11 +74,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await stage.run(ctx);
       log(`${stage.name}: done (${Date.now() - t} ms, peak memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
     }
-    await swapInto(staging, outDir, options.removeOldInBackground ?? false);
+    const t = Date.now();
+    publishing = true;
+    const published = ctx.output!.publish();
+    log(`publishing: ${published.mode}, ${published.written} files written, ${published.deleted} deleted, ${ctx.output!.keptCount} kept (${Date.now() - t} ms)`);
+    publishing = false;
+    if (published.replacedTree) {
+      if (options.removeOldInBackground) removeInBackground(published.replacedTree);
+      else await rm(published.replacedTree, { recursive: true, force: true, maxRetries: 5 });
+    }
   } catch (error) {
+    if (publishing) {
+      // The journal names the staged files: keep them, so the next build finishes this publish.
+      throw new Error(`Publishing the build into ${shown(outDir)} stopped part-way; the next build finishes it`, { cause: error });
+    }
     // A failed stage may leave writes in flight: retry, and never let the clean-up hide the failure.
     await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
-    throw new Error(`The build failed, and ${path.relative(options.cwd ?? process.cwd(), outDir) || outDir} was left as it was`, { cause: error });
+    throw new Error(`The build failed, and ${shown(outDir)} was left as it was`, { cause: error });
   }
   return { ok: true, problems };
 }
@@ -82,31 +101,6 @@ async function isDirectory(dir: string): Promise<boolean> {
     () => false,
   );
 }
-
-/**
- * Replace `outDir` by `staging` with two renames, so the output is never half-written. The old
- * tree is then deleted: at once, or, with `inBackground`, by a detached process after this one
- * has reported the new site live (at 10,000 items that is some 85,000 unlinks, seconds to tens of
- * seconds on a slow disk, which no reader of the site needs to wait for).
- */
-async function swapInto(staging: string, outDir: string, inBackground: boolean) {
-  const exists = await stat(outDir).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
-    await rename(staging, outDir);
-    return;
-  }
-  const old = `${staging}${OLD_SUFFIX}`;
-  await rename(outDir, old);
-  await rename(staging, outDir);
-  if (inBackground) removeInBackground(old);
-  else await rm(old, { recursive: true, force: true, maxRetries: 5 });
-}
-
-/** Suffix of a replaced output tree waiting to be deleted. */
-const OLD_SUFFIX = '.old';
 
 /** Delete a folder in a detached Node process that outlives this one. */
 function removeInBackground(dir: string) {

@@ -1,4 +1,5 @@
 import type { Council } from '../model/types.ts';
+import type { SiteOutput } from './output.ts';
 import type { Progress } from './progress.ts';
 
 /** What every output stage is given: the model and where to write. */
@@ -15,6 +16,12 @@ export interface BuildContext {
    * build): stages take unchanged files over from it through OutputMemory (src/build/reuse.ts).
    */
   previousDir?: string;
+  /**
+   * The new site as a whole, in a build (src/build/build.ts): files kept in place from the live site
+   * as well as those staged in outDir. Where a stage needs a file an earlier stage published, it
+   * finds it here. Stages run on their own (in tests) have none and write a complete outDir.
+   */
+  output?: SiteOutput;
   /** Progress reporter; silent with --quiet. */
   log: (line: string) => void;
   /** Progress of the stage's long-running work, e.g. progress('PDFs', 120, 1500); see progress.ts. */

@@ -1,6 +1,7 @@
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { BuildContext } from './context.ts';
+import type { FileIdentity, SiteOutput } from './output.ts';
 
 /** What a build remembers of one file it published: what it was made from, and which file it is. */
 interface Recorded {
@@ -14,7 +15,7 @@ interface Recorded {
 const VERSION = 1;
 
 /** The identity of a file on disk that only the same file keeps: inode, size and modification time. */
-function identity(stats: Stats): Omit<Recorded, 'key'> {
+function identity(stats: Stats): FileIdentity {
   return { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
 }
 
@@ -43,10 +44,11 @@ export class OutputMemory {
     private readonly previous: ReadonlyMap<string, Recorded>,
     private readonly previousDir: string | undefined,
     private readonly outDir: string,
+    private readonly output: SiteOutput | undefined,
   ) {}
 
   /** The memory of stage `name` (a file name part) for this build. */
-  static open(ctx: Pick<BuildContext, 'cacheDir' | 'outDir' | 'previousDir'>, name: string): OutputMemory {
+  static open(ctx: Pick<BuildContext, 'cacheDir' | 'outDir' | 'previousDir' | 'output'>, name: string): OutputMemory {
     const file = path.join(ctx.cacheDir, 'outputs', `${name}.json`);
     let previous = new Map<string, Recorded>();
     if (ctx.previousDir) {
@@ -57,25 +59,43 @@ export class OutputMemory {
         // No memory yet, or an unreadable one: everything is made afresh.
       }
     }
-    return new OutputMemory(file, previous, ctx.previousDir, ctx.outDir);
+    return new OutputMemory(file, previous, ctx.previousDir, ctx.outDir, ctx.output);
   }
 
   /**
    * If the previous build published `formerRel` (by default `rel` itself; a path inside the site, no
-   * leading slash) from `key` and the live file is still that one, link it into the new output at
-   * `rel` and return true. Synchronous on purpose: tens of thousands of links cost about a third of
-   * the CPU of fs/promises' round trips.
+   * leading slash) from `key` and the live file is still that one, take it over at `rel` and return
+   * true. In a build (ctx.output set) a file at its own path stays where it is in the live site and
+   * is kept (src/build/output.ts); otherwise, and for a file that moves, it is hard-linked into the
+   * new output. Synchronous on purpose: tens of thousands of checks cost about a third of the CPU
+   * of fs/promises' round trips.
    */
   reuse(rel: string, key: string, formerRel = rel): boolean {
     if (!this.previousDir) return false;
     const from = path.join(this.previousDir, formerRel);
-    if (this.keyOf(formerRel, from) !== key) return false;
+    const stats = this.checked(formerRel, from);
+    if (!stats || this.previous.get(formerRel)!.key !== key) return false;
+    if (this.output && formerRel === rel) {
+      const kept = identity(stats);
+      this.output.keep(rel, kept);
+      this.next.set(rel, { key, ...kept });
+      return true;
+    }
     const to = path.join(this.outDir, rel);
     this.ensureFolder(path.dirname(to));
     linkOrCopy(from, to);
     // A copy (across file systems) is a new file: remember its own identity.
     this.next.set(rel, { key, ...identity(lstatSync(to)) });
     return true;
+  }
+
+  /** The live file's stats, if it is still the very file the previous build recorded at `rel`. */
+  private checked(rel: string, file: string): Stats | undefined {
+    const before = this.previous.get(rel);
+    if (!before) return undefined;
+    const stats = statOrUndefined(file);
+    if (!stats?.isFile() || stats.ino !== before.ino || stats.size !== before.size || stats.mtimeMs !== before.mtimeMs) return undefined;
+    return stats;
   }
 
   /** One mkdir per new folder of the output, parents first (a recursive mkdir per file stats every level). */
@@ -97,11 +117,18 @@ export class OutputMemory {
 
   /** The key the previous build recorded for `rel`, if its file is still the one recorded. */
   keyOf(rel: string, file: string): string | undefined {
+    return this.checked(rel, file) && this.previous.get(rel)!.key;
+  }
+
+  /** The key recorded for `rel`, if the recorded file had this identity (a file already checked, e.g. one kept). */
+  keyOfIdentity(rel: string, id: FileIdentity): string | undefined {
     const before = this.previous.get(rel);
-    if (!before) return undefined;
-    const stats = statOrUndefined(file);
-    if (!stats?.isFile() || stats.ino !== before.ino || stats.size !== before.size || stats.mtimeMs !== before.mtimeMs) return undefined;
-    return before.key;
+    return before && before.ino === id.ino && before.size === id.size && before.mtimeMs === id.mtimeMs ? before.key : undefined;
+  }
+
+  /** Remember the file of known identity at `rel` (one kept from the live site) as made from `key`. */
+  remember(rel: string, key: string, id: FileIdentity): void {
+    this.next.set(rel, { key, ...id });
   }
 
   /** Write what this build published, for the next one (atomically; sorted, so it diffs well). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { listTree, type SiteFile } from '../build/output.ts';
 import type { OutputMemory } from '../build/reuse.ts';
 import { outputPathOf } from '../model/urls.ts';
 
@@ -30,16 +31,6 @@ export function digestOf(content: string | Uint8Array, options: { sha512?: boole
   };
 }
 
-function listFiles(root: string, dir = ''): string[] {
-  const found: string[] = [];
-  for (const e of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-    const rel = dir === '' ? e.name : `${dir}/${e.name}`;
-    if (e.isDirectory()) found.push(...listFiles(root, rel));
-    else if (e.isFile()) found.push(rel);
-  }
-  return found;
-}
-
 /** The digest a memory recorded, if it is one and has the checksums asked for. */
 function recalled(saved: string | undefined, sha512: boolean): FileDigest | undefined {
   if (saved === undefined) return undefined;
@@ -55,22 +46,33 @@ function recalled(saved: string | undefined, sha512: boolean): FileDigest | unde
 }
 
 /**
- * Reads and digests every file under `root`, sorted by key; sha512 only for the keys `sha512For`
- * names (by default none). With a `memory` (an OutputMemory of this build, whose output is `root`),
- * a file that is still the very file digested last time (same inode, size and mtime: a hard link
- * from the previous output or a cache keeps them) takes its recorded digest without being read,
- * and every digest is recorded for the next build. Synchronous: reading tens of thousands of files
- * from the page cache costs a fraction of the thread-pool round trips of fs/promises.
+ * Reads and digests every one of `files` (sorted by path), keyed by path with a leading /; sha512
+ * only for the keys `sha512For` names (by default none). With a `memory` (an OutputMemory of this
+ * build), a file that is still the very file digested last time (same inode, size and mtime: a
+ * file kept in place from the live site, or a hard link from a cache, keeps them) takes its
+ * recorded digest without being read, and every digest is recorded for the next build.
+ * Synchronous: reading tens of thousands of files from the page cache costs a fraction of the
+ * thread-pool round trips of fs/promises.
  */
-export function digestTree(root: string, sha512For: (key: string) => boolean = () => false, memory?: OutputMemory): Map<string, FileDigest> {
+export function digestFiles(files: readonly SiteFile[], sha512For: (key: string) => boolean = () => false, memory?: OutputMemory): Map<string, FileDigest> {
   const digests = new Map<string, FileDigest>();
-  for (const rel of listFiles(root).sort()) {
+  for (const { rel, file, identity } of files) {
     const key = `/${rel}`;
-    const file = path.join(root, rel);
     const sha512 = sha512For(key);
-    const digest = (memory && recalled(memory.keyOf(rel, file), sha512)) || digestOf(readFileSync(file), { sha512 });
+    const saved = memory && (identity ? memory.keyOfIdentity(rel, identity) : memory.keyOf(rel, file));
+    const digest = recalled(saved, sha512) || digestOf(readFileSync(file), { sha512 });
     digests.set(key, digest);
-    memory?.wrote(rel, JSON.stringify(digest));
+    if (identity) memory?.remember(rel, JSON.stringify(digest), identity);
+    else memory?.wrote(rel, JSON.stringify(digest));
   }
   return digests;
+}
+
+/** Every file under `root`, digested (see digestFiles). */
+export function digestTree(root: string, sha512For?: (key: string) => boolean, memory?: OutputMemory): Map<string, FileDigest> {
+  return digestFiles(
+    listTree(root).map((rel) => ({ rel, file: path.join(root, rel) })),
+    sha512For,
+    memory,
+  );
 }

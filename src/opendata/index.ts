@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
 import { OutputMemory } from '../build/reuse.ts';
-import { digestKeyOf, digestOf, digestTree, type FileDigest, type FileDigests } from './digest.ts';
+import { digestFiles, digestKeyOf, digestOf, digestTree, type FileDigest, type FileDigests } from './digest.ts';
 import { MANIFEST_URL, manifestFile } from './manifest.ts';
 import { openDataFiles } from './outputs.ts';
 import { oparlFileKeys } from './oparl/index.ts';
@@ -68,7 +68,8 @@ export const openDataStage: OutputStage = {
   async run(ctx) {
     mkdirSync(ctx.outDir, { recursive: true });
     const digests = OutputMemory.open(ctx, 'digests');
-    const existing = digestTree(ctx.outDir, oparlFileKeys(ctx.council), digests);
+    const sha512For = oparlFileKeys(ctx.council);
+    const existing = ctx.output ? digestFiles(ctx.output.files(), sha512For, digests) : digestTree(ctx.outDir, sha512For, digests);
     const { files, skipped } = openDataFiles(ctx.council, existing);
     for (const what of skipped) ctx.log(`open data: not published: ${what}`);
     const target: Target = { outDir: ctx.outDir, memory: OutputMemory.open(ctx, 'open-data'), existing };

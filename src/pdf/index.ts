@@ -1,7 +1,7 @@
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
-import { linkOrCopy } from '../build/reuse.ts';
+import { linkOrCopy, OutputMemory } from '../build/reuse.ts';
 import { jobHash, rendererHash } from './cache.ts';
 import { planPdfs } from './job.ts';
 import { renderOnWorkers, type RenderTask } from './pool.ts';
@@ -26,7 +26,8 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
   const mainThreadHelps = options.mainThreadHelps ?? true;
   return {
     name: 'PDFs',
-    async run({ council, cacheDir, outDir, log, progress }) {
+    async run(ctx) {
+      const { council, cacheDir, outDir, log, progress } = ctx;
       const planned = planPdfs(council);
       const fingerprint = await rendererHash();
       const dir = path.join(cacheDir, 'pdf');
@@ -58,9 +59,17 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
         }
       }
 
-      const folders = [...new Set(cached.map((c) => path.dirname(path.join(outDir, c.path))))];
-      await Promise.all(folders.map((f) => mkdir(f, { recursive: true })));
-      for (const c of cached) linkOrCopy(c.file, path.join(outDir, c.path));
+      // The live site's PDF, if it is still the cached file it was linked from, is kept as it is.
+      const memory = OutputMemory.open(ctx, 'pdfs');
+      for (const c of cached) {
+        const key = path.basename(c.file);
+        if (memory.reuse(c.path, key)) continue;
+        const to = path.join(outDir, c.path);
+        memory.ensureFolder(path.dirname(to));
+        linkOrCopy(c.file, to);
+        memory.wrote(c.path, key);
+      }
+      memory.save();
       log(`PDFs: ${missing.length} rendered, ${planned.length - missing.length} reused`);
     },
   };

@@ -1,4 +1,4 @@
-import { unlinkSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildContext, OutputStage } from '../build/context.ts';
 import { OutputMemory } from '../build/reuse.ts';
@@ -122,8 +122,8 @@ class Publisher {
     if (this.placed.get(file) === key) return;
     const to = path.join(this.ctx.outDir, file);
     if (this.placed.has(file)) {
-      // Never write through a link into the previous build's file.
-      unlinkSync(to);
+      // Never write through a link into the previous build's file (a file kept in place is not in outDir).
+      rmSync(to, { force: true });
       this.placed.delete(file);
     } else if (this.memory.reuse(file, key)) {
       this.placed.set(file, key);

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { siteOutputOf } from '../../build/output.ts';
 import { outputPathOf } from '../../model/urls.ts';
 import type { Lang } from '../../model/types.ts';
 import { translate } from '../locales/index.ts';
@@ -14,8 +15,16 @@ export function humanSize(bytes: number, lang: Lang = 'en'): string {
 
 /** Size in bytes of the file an earlier stage wrote at a site-relative URL, or undefined if there is none. */
 export function builtFileSize(outDir: string, url: string): number | undefined {
+  const rel = outputPathOf(url);
+  // In a build, the file may be kept in place in the live site rather than staged in outDir.
+  const output = siteOutputOf(outDir);
+  if (output) {
+    const found = output.locate(rel);
+    if (found?.identity) return found.identity.size;
+    if (!found) return undefined;
+  }
   try {
-    const stats = statSync(path.join(outDir, outputPathOf(url)));
+    const stats = statSync(path.join(outDir, rel));
     return stats.isFile() ? stats.size : undefined;
   } catch {
     return undefined;

@@ -1,0 +1,289 @@
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { linkOrCopy } from './reuse.ts';
+
+/** The identity of a file that only the same file keeps: inode, size and modification time. */
+export interface FileIdentity {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** One file of the new site: where it is now, and (for a file kept from the live site) its identity. */
+export interface SiteFile {
+  /** Path inside the site, '/'-separated, no leading slash. */
+  rel: string;
+  file: string;
+  identity?: FileIdentity;
+}
+
+const VERSION = 1;
+
+/** A site-relative path list, '/'-separated, of every file under `root`, sorted. */
+export function listTree(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir === '' ? root : path.join(root, dir), { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const e of entries) {
+      const rel = dir === '' ? e.name : `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(rel);
+      else found.push(rel);
+    }
+  };
+  walk('');
+  return found.sort(byPath);
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return lstatSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * SiteOutputs of the builds running, by staging folder. Kept on globalThis: Eleventy loads the site
+ * plugin (which asks for PDF sizes) through its own module loader, so it may see another instance
+ * of this module.
+ */
+const live: Map<string, SiteOutput> = ((globalThis as Record<symbol, unknown>)[Symbol.for('minutebook.siteOutputs')] ??= new Map()) as Map<string, SiteOutput>;
+
+/** The SiteOutput whose staging folder is `stagingDir`, while its build runs. */
+export function siteOutputOf(stagingDir: string): SiteOutput | undefined {
+  return live.get(path.resolve(stagingDir));
+}
+
+/**
+ * The new site while a build makes it. Files the build writes go to a staging folder beside the
+ * live site; files a stage takes over unchanged (OutputMemory.reuse) stay where they are in the
+ * live site and are only recorded here as kept. Nothing under the live site changes until
+ * `publish`, so a build that fails leaves it exactly as it was.
+ *
+ * `publish` then makes the live site the new one: it deletes the live files the new site no
+ * longer has, and renames each staged file into place (a rename replaces a file atomically).
+ * What it will do is first written to a journal in the cache, so a publish that is interrupted
+ * (the machine stops) is completed by the next build before it reads anything. A one-item edit
+ * of a 10,000-item archive renames a few dozen files instead of re-linking some 85,000 into a
+ * fresh tree. A build that keeps nothing (the first, or one after a change to the templates)
+ * swaps the whole staging folder in with two renames instead.
+ *
+ * Which files the live site has is read from the list the previous publish saved, not from a
+ * walk of the live tree (seconds at 85,000 files on a slow disk). A file put into the live site by
+ * hand is therefore not the build's: it is neither listed nor deleted, and a hand-edited file
+ * is never kept (OutputMemory checks each kept file's identity).
+ */
+export class SiteOutput {
+  private readonly kept = new Map<string, FileIdentity>();
+
+  constructor(
+    readonly stagingDir: string,
+    readonly liveDir: string,
+    /** `<cache>/outputs`: the saved file list and the publish journal. */
+    private readonly stateDir: string,
+  ) {
+    live.set(path.resolve(stagingDir), this);
+  }
+
+  /** The live file at `rel` (already checked to be the one recorded) is part of the new site as it is. */
+  keep(rel: string, identity: FileIdentity): void {
+    this.kept.set(rel, identity);
+  }
+
+  get keptCount(): number {
+    return this.kept.size;
+  }
+
+  /** Where the new site's file at `rel` is now (staged first, then kept), or undefined. */
+  locate(rel: string): SiteFile | undefined {
+    const staged = path.join(this.stagingDir, rel);
+    try {
+      if (lstatSync(staged).isFile()) return { rel, file: staged };
+    } catch {
+      // Not staged.
+    }
+    const identity = this.kept.get(rel);
+    return identity ? { rel, file: path.join(this.liveDir, rel), identity } : undefined;
+  }
+
+  /** Every file of the new site so far, sorted by path: a staged file wins over a kept one. */
+  files(): SiteFile[] {
+    const staged = listTree(this.stagingDir);
+    const stagedSet = new Set(staged);
+    const all: SiteFile[] = staged.map((rel) => ({ rel, file: path.join(this.stagingDir, rel) }));
+    for (const [rel, identity] of this.kept) if (!stagedSet.has(rel)) all.push({ rel, file: path.join(this.liveDir, rel), identity });
+    return all.sort((a, b) => byPath(a.rel, b.rel));
+  }
+
+  /**
+   * Make the live site the new one (see the class comment). Returns what changed. Call once,
+   * after every stage has succeeded. `interruptAfter` (for tests) stops the publish with an error
+   * after that many files have been moved in, as a crash would.
+   */
+  publish(options: { interruptAfter?: number } = {}): { mode: 'first' | 'swapped' | 'in place'; written: number; deleted: number; replacedTree?: string } {
+    live.delete(path.resolve(this.stagingDir));
+    const liveExists = isFolder(this.liveDir);
+    const before = liveExists ? this.savedList() : undefined;
+    if (!liveExists || this.kept.size === 0 || before === undefined) {
+      // No live site, nothing kept, or no list of the live files: the new site is the staging
+      // folder, whole (with any kept files linked into it first), swapped in with two renames.
+      for (const [rel] of this.kept) {
+        const to = path.join(this.stagingDir, rel);
+        if (isFile(to)) continue;
+        mkdirSync(path.dirname(to), { recursive: true });
+        linkOrCopy(path.join(this.liveDir, rel), to);
+      }
+      const files = listTree(this.stagingDir);
+      if (!liveExists) {
+        renameSync(this.stagingDir, this.liveDir);
+        this.saveList(files);
+        return { mode: 'first', written: files.length, deleted: 0 };
+      }
+      const replacedTree = `${this.stagingDir}${OLD_SUFFIX}`;
+      renameSync(this.liveDir, replacedTree);
+      renameSync(this.stagingDir, this.liveDir);
+      this.saveList(files);
+      return { mode: 'swapped', written: files.length, deleted: 0, replacedTree };
+    }
+    const staged = listTree(this.stagingDir);
+    const stagedSet = new Set(staged);
+    const deleted = before.filter((rel) => !stagedSet.has(rel) && !this.kept.has(rel));
+    const files = [...new Set([...staged, ...this.kept.keys()])].sort(byPath);
+    const journal: Journal = { version: VERSION, staging: this.stagingDir, live: this.liveDir, deleted, files };
+    mkdirSync(this.stateDir, { recursive: true });
+    writeAtomically(journalFile(this.stateDir), JSON.stringify(journal));
+    applyJournal(journal, options.interruptAfter);
+    this.saveList(files);
+    rmSync(journalFile(this.stateDir), { force: true });
+    return { mode: 'in place', written: staged.length, deleted: deleted.length };
+  }
+
+  /** The files of the live site as the last publish recorded them (undefined if unknown or not this site's). */
+  private savedList(): string[] | undefined {
+    try {
+      const saved = JSON.parse(readFileSync(listFile(this.stateDir), 'utf8')) as { version: number; live: string; files: string[] };
+      return saved.version === VERSION && saved.live === this.liveDir && Array.isArray(saved.files) ? saved.files : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private saveList(files: string[]): void {
+    // Saved before the journal is removed: a publish interrupted in between is finished again, harmlessly.
+    mkdirSync(this.stateDir, { recursive: true });
+    writeAtomically(listFile(this.stateDir), JSON.stringify({ version: VERSION, live: this.liveDir, files }));
+  }
+}
+
+/** Suffix of a replaced output tree waiting to be deleted. */
+export const OLD_SUFFIX = '.old';
+
+interface Journal {
+  version: number;
+  staging: string;
+  live: string;
+  deleted: string[];
+  /** Every file of the live site once published. */
+  files: string[];
+}
+
+const journalFile = (stateDir: string) => path.join(stateDir, 'publish-journal.json');
+const listFile = (stateDir: string) => path.join(stateDir, 'site-files.json');
+
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+/**
+ * Carry out a publish: delete, then rename every file still staged into place. Each step can be
+ * repeated (a file already deleted or already moved is skipped), so a journal left by an
+ * interrupted publish is completed by running it again.
+ */
+function applyJournal(journal: Journal, interruptAfter = Infinity): void {
+  const { staging, live: liveDir, deleted } = journal;
+  for (const rel of deleted) {
+    rmSync(path.join(liveDir, rel), { force: true });
+    pruneEmptyFolders(liveDir, path.dirname(rel));
+  }
+  const made = new Set<string>();
+  let moved = 0;
+  for (const rel of listTree(staging)) {
+    if (moved++ === interruptAfter) throw new Error('publish interrupted (test)');
+    const to = path.join(liveDir, rel);
+    ensureFolder(liveDir, path.dirname(rel), made);
+    try {
+      renameSync(path.join(staging, rel), to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+      // A folder of the live site where the new site has a file: the folder's files were deleted above.
+      rmSync(to, { recursive: true, force: true });
+      renameSync(path.join(staging, rel), to);
+    }
+  }
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/** mkdir -p of `dir` under `root`, replacing a file that stands where a folder must be. */
+function ensureFolder(root: string, dir: string, made: Set<string>): void {
+  if (dir === '.' || dir === '' || made.has(dir)) return;
+  ensureFolder(root, path.dirname(dir), made);
+  const folder = path.join(root, dir);
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (!lstatSync(folder).isDirectory()) {
+      unlinkSync(folder);
+      mkdirSync(folder);
+    }
+  }
+  made.add(dir);
+}
+
+/** Remove `dir` (under root) and its parents while they are empty, as a clean build would not have them. */
+function pruneEmptyFolders(root: string, dir: string): void {
+  for (let d = dir; d !== '.' && d !== ''; d = path.dirname(d)) {
+    try {
+      rmdirSync(path.join(root, d));
+    } catch {
+      return;
+    }
+  }
+}
+
+/**
+ * Finish a publish that an earlier build started and did not complete (its journal is still in
+ * `<cache>/outputs`). Returns true if there was one.
+ */
+export function finishInterruptedPublish(stateDir: string): boolean {
+  let journal: Journal;
+  try {
+    journal = JSON.parse(readFileSync(journalFile(stateDir), 'utf8')) as Journal;
+  } catch {
+    return false;
+  }
+  if (journal.version !== VERSION) return false;
+  applyJournal(journal);
+  writeAtomically(listFile(stateDir), JSON.stringify({ version: VERSION, live: journal.live, files: journal.files }));
+  rmSync(journalFile(stateDir), { force: true });
+  return true;
+}
