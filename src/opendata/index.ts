@@ -35,9 +35,9 @@ function publishAll(target: Target, files: Iterable<[string, string]>): { writte
     written.set(key, digest);
     const rel = key.slice(1);
     const file = path.join(outDir, rel);
-    memory.ensureFolder(path.dirname(file));
     if (existing.has(key)) {
       // Another stage's file, or a hard link shared with another tree: replace it, never write through it.
+      memory.ensureFolder(path.dirname(file));
       rmSync(file, { force: true });
       writeFileSync(file, content);
       memory.wrote(rel, digest.sha256);
@@ -45,6 +45,7 @@ function publishAll(target: Target, files: Iterable<[string, string]>): { writte
       // Equal sha256, equal bytes: the content is its own key.
       reused++;
     } else {
+      memory.ensureFolder(path.dirname(file));
       writeFileSync(file, content);
       memory.wrote(rel, digest.sha256);
     }

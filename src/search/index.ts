@@ -130,12 +130,12 @@ class Publisher {
       this.reused++;
       return;
     }
-    this.memory.ensureFolder(path.dirname(to));
     if (formerPath !== undefined && formerPath !== file && this.memory.reuse(file, key, formerPath)) {
       this.placed.set(file, key);
       this.reused++;
       return;
     }
+    this.memory.ensureFolder(path.dirname(to));
     writeFileSync(to, bytes);
     this.memory.wrote(file, key);
     this.placed.set(file, key);
