@@ -106,6 +106,26 @@ const log = (line: string) => console.log(`[${new Date().toISOString().slice(11,
 interface BuildFigures {
   ms: number;
   rssMB: number;
+  /** Each step of the build as its log reports it: time, and the process's peak memory after it. */
+  steps?: Step[];
+}
+
+interface Step {
+  name: string;
+  ms: number;
+  peakMB?: number;
+}
+
+/** The build log's timed lines: "reading: … (N ms)", "<stage>: done (N ms, peak memory so far M MB)", "publishing: … (N ms)". */
+function stepsOf(stdout: string): Step[] {
+  const steps: Step[] = [];
+  for (const line of stdout.split('\n')) {
+    const done = /^(.+): done \((\d+) ms, peak memory so far (\d+) MB\)$/.exec(line);
+    if (done) steps.push({ name: done[1]!, ms: Number(done[2]), peakMB: Number(done[3]) });
+    const other = /^(reading|publishing): .*\((\d+) ms\)$/.exec(line);
+    if (other) steps.push({ name: other[1]!, ms: Number(other[2]) });
+  }
+  return steps;
 }
 
 /** Every measurement for one archive size; fields are filled in as they are measured. */
@@ -134,9 +154,10 @@ async function benchSize(items: number, saved: (partial: SizeResult) => Promise<
   const archive = generateArchive(items);
   await writeFiles(content, archive);
   log(`${items} items: ${archive.size} content files in ${content}`);
-  const buildArgs = ['bin/minutebook.js', 'build', '--content', content, '--out', path.join(root, 'site'), '--cache', path.join(root, 'cache'), '--quiet'];
+  // Not --quiet: the log's timed lines give each step's time and peak memory (progress lines are few when not a terminal).
+  const buildArgs = ['bin/minutebook.js', 'build', '--content', content, '--out', path.join(root, 'site'), '--cache', path.join(root, 'cache')];
   const r: SizeResult = { items, commit: machine.commit, loadAverageAtStart: Number(loadavg()[0]!.toFixed(2)) };
-  const figures = (m: Measured): BuildFigures => ({ ms: m.ms, rssMB: m.rssMB });
+  const figures = (m: Measured): BuildFigures => ({ ms: m.ms, rssMB: m.rssMB, steps: stepsOf(m.stdout) });
 
   const full = await measure(buildArgs);
   const output = await outputStats(path.join(root, 'site'));
@@ -298,7 +319,19 @@ async function report(results: Results) {
       ? `| PDFs on 2 workers ≥ 1.8× 1 worker | ${workers.speedup}× (${sec(workers.one.stageMs)} s → ${sec(workers.two.stageMs)} s, ${n(workers.items)} items) | ${workers.speedup >= 1.8 ? 'yes' : 'no'} |`
       : '| PDFs on 2 workers ≥ 1.8× 1 worker | not measured | |',
   ].join('\n');
-  console.log(`\n${table}\n\n${targets}\n`);
+  // Where the time and memory go: each step of the full build and of the one-edit rebuild, per size.
+  const stepNames = [...new Set(runs.flatMap((r) => [...(r.full?.steps ?? []), ...(r.editOne?.steps ?? [])].map((x) => x.name)))];
+  const stepCell = (b: BuildFigures | undefined, name: string, memory: boolean) =>
+    cell(
+      b?.steps?.find((x) => x.name === name),
+      (x) => `${sec(x.ms)} s${memory && x.peakMB !== undefined ? `, ${n(x.peakMB)} MB` : ''}`,
+    );
+  const steps = [
+    `| step | ${runs.map((r) => `full build, ${n(r.items)} (time, peak memory after it)`).join(' | ')} | ${runs.map((r) => `one edit, ${n(r.items)}`).join(' | ')} |`,
+    `|---|${runs.map(() => '---:|').join('')}${runs.map(() => '---:|').join('')}`,
+    ...stepNames.map((name) => `| ${name} | ${runs.map((r) => stepCell(r.full, name, true)).join(' | ')} | ${runs.map((r) => stepCell(r.editOne, name, false)).join(' | ')} |`),
+  ].join('\n');
+  console.log(`\n${table}\n\n${targets}\n\n${steps}\n`);
 
   const perSize = runs
     .map((r) => `${n(r.items)} items: load average ${r.loadAverageAtStart} at its start${r.commit ? `, code at ${r.commit}` : ''}`)
@@ -349,6 +382,14 @@ compare the ratios (each measured side by side in one run) rather than the secon
 ${table}
 
 ${targets}
+
+### Where the time and memory go
+
+Each step as the build's log reports it, for the full build and the one-edit rebuild (the step's
+wall time; for the full build, the process's peak memory after it, worker threads included).
+Process start and the parts between steps make up the rest of each build's time.
+
+${steps}
 `;
   await writeFile(path.join(ROOT, 'docs/benchmarks.md'), doc);
 }
