@@ -44,7 +44,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const started = Date.now();
   const progress = options.progress ?? silent;
-  const { council, problems } = await loadCouncil(contentDir, { cwd: options.cwd, progress: (done, total) => progress('reading', done, total) });
+  const { council, problems } = await loadCouncil(contentDir, { cwd: options.cwd, cacheDir, progress: (done, total) => progress('reading', done, total) });
   if (!council) return { ok: false, problems };
   log(`reading: ${council.committees.length} committees, ${council.meetings.length} meetings, ${council.items.length} items (${Date.now() - started} ms)`);
 

@@ -5,35 +5,62 @@ import { IANAZone } from 'luxon';
 import type { Committee, Council, OpenItem, Site } from '../model/types.ts';
 import { urls } from '../model/urls.ts';
 import { findContentFiles } from './files.ts';
-import { parseMarkdownFile, parseYaml, type ParsedYaml } from './frontmatter.ts';
+import { parseYaml } from './frontmatter.ts';
+import { ParseCache } from './parse-cache.ts';
 import { Problems, type Problem } from './problems.ts';
-import { committeeSchema, itemSchema, KNOWN_KEYS, meetingSchema, siteSchema, translationSchema, type ItemData } from './schemas.ts';
+import { lineOf, type FileKind, type FileRecord } from './records.ts';
+import { KNOWN_KEYS, siteSchema, type CommitteeData, type ItemData, type MeetingData, type TranslationData } from './schemas.ts';
 import type { TranslationFile } from './files.ts';
 import { slugify } from './values.ts';
 import { suggestion, validate } from './validate.ts';
 import { assembleCouncil, type LoadedItem, type LoadedMeeting } from './assemble.ts';
+
+export interface LoadOptions {
+  /** Problems name files relative to this folder (default: the working directory). */
+  cwd?: string;
+  progress?: (done: number, total: number) => void;
+  /**
+   * The build's cache folder: each file's parse and validation is kept there (parse-cache.ts), keyed
+   * by its bytes, so a rebuild parses only the files that changed. The result is the same with or
+   * without it.
+   */
+  cacheDir?: string;
+}
 
 export interface LoadResult {
   /** The council, when there are no errors (warnings allowed). */
   council?: Council;
   /** Every error and warning, sorted by file and line. */
   problems: Problem[];
+  /** Markdown files read, and how many of them were parsed rather than taken from the parse cache. */
+  files: { read: number; parsed: number };
 }
 
 /** Read and validate a content folder into the council model, collecting every problem on the way. */
-export async function loadCouncil(contentDir: string, options: { cwd?: string; progress?: (done: number, total: number) => void } = {}): Promise<LoadResult> {
+export async function loadCouncil(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const root = path.resolve(contentDir);
   const cwd = options.cwd ?? process.cwd();
-  const shown = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
+  const shownPath = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
+  // A file (not a folder, which may hold the working directory) as shown is its folder as shown,
+  // then its name: one path.relative per folder rather than per file.
+  const shownDirs = new Map<string, string>();
+  const shown = (file: string) => {
+    const dir = path.dirname(file);
+    let dirShown = shownDirs.get(dir);
+    if (dirShown === undefined) shownDirs.set(dir, (dirShown = shownPath(dir)));
+    return dirShown === '.' ? path.basename(file) : `${dirShown}/${path.basename(file)}`;
+  };
   const problems = new Problems();
   const files = await findContentFiles(root);
+  const cache = ParseCache.open(options.cacheDir);
+  const read = (kind: FileKind, file: string, fileShown: string) => readContentFile(cache, kind, file, fileShown, problems);
 
   const site = await loadSite(files.site, shown(files.site), problems);
 
   const committees = new Map<string, Committee>();
   for (const file of files.committees) {
-    const parsed = parseMarkdownFile(readFileSync(file, 'utf8'));
-    const data = validate(committeeSchema, parsed, shown(file), KNOWN_KEYS.committee, problems);
+    const parsed = read('committee', file, shown(file));
+    const data = parsed.data as CommitteeData | undefined;
     const slug = slugify(path.basename(file, '.md'));
     if (!data) continue;
     if (committees.has(slug)) {
@@ -59,7 +86,7 @@ export async function loadCouncil(contentDir: string, options: { cwd?: string; p
   for (const folder of files.meetings) {
     done += 1 + folder.items.length + folder.translations.length;
     options.progress?.(done, total);
-    const folderShown = shown(folder.dir);
+    const folderShown = shownPath(folder.dir);
     const slug = slugify(folder.folder);
     if (!folder.index) {
       problems.error(`${folderShown}/index.md`, 1, 'index.md', 'missing (every meeting folder needs an index.md with at least committee and date)');
@@ -76,21 +103,22 @@ export async function loadCouncil(contentDir: string, options: { cwd?: string; p
       continue;
     }
     meetingBySlug.set(slug, folderShown);
-    const parsed = parseMarkdownFile(readFileSync(folder.index, 'utf8'));
-    const data = validate(meetingSchema, parsed, indexShown, KNOWN_KEYS.meeting, problems);
+    const parsed = read('meeting', folder.index, indexShown);
+    const data = parsed.data as MeetingData | undefined;
     // Check the committee even when another field is wrong, so every problem is reported at once.
-    const committee = (parsed.data as { committee?: unknown } | undefined)?.committee;
-    if (typeof committee === 'string') checkCommittee(committee, committees, parsed, ['committee'], indexShown, problems);
-    const items = await loadItems(root, folder.items, slug, shown, committees, problems);
-    await loadTranslations(folder.translations, items, shown, problems);
+    if (parsed.committee !== undefined) checkCommittee(parsed.committee, committees, parsed, ['committee'], indexShown, problems);
+    const items = await loadItems(root, folder.items, slug, shown, read, committees, problems);
+    await loadTranslations(folder.translations, items, shown, read, problems);
     if (data) meetings.push({ slug, data, notes: parsed.body, sourcePath: indexShown, items });
   }
+  cache.save();
+  const counts = { read: cache.reads, parsed: cache.misses };
 
   if (site && problems.errors.length === 0) {
     const council = assembleCouncil(site, [...committees.values()], meetings, problems);
-    return { council: problems.errors.length === 0 ? council : undefined, problems: problems.sorted() };
+    return { council: problems.errors.length === 0 ? council : undefined, problems: problems.sorted(), files: counts };
   }
-  return { problems: problems.sorted() };
+  return { problems: problems.sorted(), files: counts };
 }
 
 async function loadSite(file: string, fileShown: string, problems: Problems): Promise<Site | undefined> {
@@ -125,10 +153,22 @@ async function loadSite(file: string, fileShown: string, problems: Problems): Pr
   };
 }
 
+/** A Markdown file read through the parse cache, its validation problems recorded. */
+interface ContentFile extends FileRecord {
+  body: string;
+}
+
+function readContentFile(cache: ParseCache, kind: FileKind, file: string, fileShown: string, problems: Problems): ContentFile {
+  const { record, body } = cache.read(kind, file);
+  for (const p of record.problems) problems.list.push({ file: fileShown, ...p });
+  (record as ContentFile).body = body;
+  return record as ContentFile;
+}
+
 function checkCommittee(
   slug: string,
   committees: Map<string, Committee>,
-  parsed: ParsedYaml,
+  parsed: ContentFile,
   at: PropertyKey[],
   file: string,
   problems: Problems,
@@ -137,7 +177,7 @@ function checkCommittee(
   const known = [...committees.keys()];
   problems.error(
     file,
-    parsed.lineOf(at),
+    lineOf(parsed.lines, at),
     at.join('.'),
     `"${slug}" is not a committee${suggestion(slug, known) || ` (expected one of: ${known.join(', ') || 'none — add content/committees/<slug>.md'})`}`,
   );
@@ -159,6 +199,7 @@ async function loadItems(
   files: string[],
   meetingSlug: string,
   shown: (file: string) => string,
+  read: (kind: FileKind, file: string, fileShown: string) => ContentFile,
   committees: Map<string, Committee>,
   problems: Problems,
 ): Promise<LoadedItem[]> {
@@ -169,17 +210,13 @@ async function loadItems(
     const fileShown = shown(file);
     const base = path.basename(file, '.md');
     const slug = slugify(base);
-    const parsed = parseMarkdownFile(readFileSync(file, 'utf8'));
+    const parsed = read('item', file, fileShown);
     if (!parsed.hasFrontMatter) {
       problems.error(fileShown, 1, 'front matter', 'missing (expected the file to start with a --- line, fields such as title, type and item, then ---)');
       continue;
     }
-    const data = validate(itemSchema, parsed, fileShown, KNOWN_KEYS.item, problems, {
-      referred_from: KNOWN_KEYS.referred_from,
-      attachments: KNOWN_KEYS.attachment,
-    });
-    const from = (parsed.data as { referred_from?: { committee?: unknown } } | undefined)?.referred_from?.committee;
-    if (typeof from === 'string') checkCommittee(from, committees, parsed, ['referred_from', 'committee'], fileShown, problems);
+    const data = parsed.data as ItemData | undefined;
+    if (parsed.committee !== undefined) checkCommittee(parsed.committee, committees, parsed, ['referred_from', 'committee'], fileShown, problems);
     if (!slug || slug === meetingSlug) {
       problems.error(fileShown, 1, 'file name', `"${base}" cannot be an item's URL (expected a name such as 05-budget.md, unlike the folder's)`);
       continue;
@@ -193,23 +230,29 @@ async function loadItems(
     if (!data) continue;
     const sameNumber = byNumber.get(data.item);
     if (sameNumber !== undefined) {
-      problems.error(fileShown, parsed.lineOf(['item']), 'item', `${data.item} is also the number of ${sameNumber} (expected a number unique within the meeting)`);
+      problems.error(fileShown, lineOf(parsed.lines, ['item']), 'item', `${data.item} is also the number of ${sameNumber} (expected a number unique within the meeting)`);
       continue;
     }
     byNumber.set(data.item, fileShown);
     const attachments = await loadAttachments(root, file, data, parsed, fileShown, problems);
-    items.push({ slug, fileName: path.basename(file), data, body: parsed.body, sourcePath: fileShown, parsed, attachments, translations: {} });
+    items.push({ slug, fileName: path.basename(file), data, body: parsed.body, sourcePath: fileShown, lines: parsed.lines, attachments, translations: {} });
   }
   return items;
 }
 
 /** Attach each `<item>.cy.md` to its `<item>.md`, checking it translates an item in another language. */
-async function loadTranslations(files: TranslationFile[], items: LoadedItem[], shown: (file: string) => string, problems: Problems) {
+async function loadTranslations(
+  files: TranslationFile[],
+  items: LoadedItem[],
+  shown: (file: string) => string,
+  read: (kind: FileKind, file: string, fileShown: string) => ContentFile,
+  problems: Problems,
+) {
   const byFile = new Map(items.map((i) => [i.fileName, i]));
   for (const t of files) {
     const fileShown = shown(t.file);
-    const parsed = parseMarkdownFile(readFileSync(t.file, 'utf8'));
-    const data = validate(translationSchema, parsed, fileShown, KNOWN_KEYS.translation, problems);
+    const parsed = read('translation', t.file, fileShown);
+    const data = parsed.data as TranslationData | undefined;
     const original = byFile.get(t.of);
     if (!original) {
       // The original may have failed validation (already reported) or not exist at all.
@@ -224,7 +267,7 @@ async function loadTranslations(files: TranslationFile[], items: LoadedItem[], s
       continue;
     }
     if (data.item !== undefined && data.item !== original.data.item) {
-      problems.error(fileShown, parsed.lineOf(['item']), 'item', `${data.item} differs from ${original.data.item} in ${t.of} (expected the same number, or leave it out)`);
+      problems.error(fileShown, lineOf(parsed.lines, ['item']), 'item', `${data.item} differs from ${original.data.item} in ${t.of} (expected the same number, or leave it out)`);
       continue;
     }
     original.translations[t.lang] = { data, body: parsed.body, sourcePath: fileShown };
@@ -238,7 +281,7 @@ async function exists(file: string) {
   );
 }
 
-async function loadAttachments(root: string, file: string, data: ItemData, parsed: ParsedYaml, fileShown: string, problems: Problems) {
+async function loadAttachments(root: string, file: string, data: ItemData, parsed: ContentFile, fileShown: string, problems: Problems) {
   const attachments: OpenItem['attachments'] = [];
   for (const [i, a] of data.attachments.entries()) {
     if (a.url !== undefined) {
@@ -247,7 +290,7 @@ async function loadAttachments(root: string, file: string, data: ItemData, parse
     }
     const source = path.resolve(path.dirname(file), a.file!);
     if (!(await isFileInside(source, root))) {
-      problems.error(fileShown, parsed.lineOf(['attachments', i, 'file']), `attachments[${i}].file`, `${a.file} does not exist (expected a file inside the content folder, relative to this file's folder)`);
+      problems.error(fileShown, lineOf(parsed.lines, ['attachments', i, 'file']), `attachments[${i}].file`, `${a.file} does not exist (expected a file inside the content folder, relative to this file's folder)`);
       continue;
     }
     const relative = path.relative(root, source).split(path.sep).join('/');

@@ -72,6 +72,8 @@ export const slug = (expected: string) =>
 
 /** URL segment from a file or folder name: "05 Budget Gŵyl.md" -> "05-budget-gwyl". */
 export function slugify(name: string): string {
+  // Most names are slugs already (and every step below leaves a slug as it is).
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) return name;
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
