@@ -4,6 +4,7 @@ import type { OutputStage } from '../build/context.ts';
 import { OutputMemory } from '../build/reuse.ts';
 import { digestFiles, digestKeyOf, digestOf, digestTree, type FileDigest, type FileDigests } from './digest.ts';
 import { MANIFEST_URL, manifestFile } from './manifest.ts';
+import { isKept, openInputMemory, saveInputMemory, type InputMemory, type OpenDataFile } from './kept.ts';
 import { openDataFiles } from './outputs.ts';
 import { oparlFileKeys } from './oparl/index.ts';
 
@@ -13,6 +14,8 @@ interface Target {
   memory: OutputMemory;
   /** Files already in `outDir` (from earlier stages): replaced, never linked over or written through. */
   existing: FileDigests;
+  /** Input keys and digests of files made from known inputs (src/opendata/kept.ts). */
+  inputs?: InputMemory;
 }
 
 /**
@@ -23,17 +26,28 @@ interface Target {
  * is written. Either way the memory records it for the next build. Synchronous on purpose: tens of
  * thousands of small writes cost about a third of the CPU of fs/promises' thread-pool round trips.
  */
-function publishAll(target: Target, files: Iterable<[string, string]>): { written: Map<string, FileDigest>; reused: number } {
-  const { memory, existing } = target;
+function publishAll(target: Target, files: Iterable<OpenDataFile>): { written: Map<string, FileDigest>; reused: number; unmade: number } {
+  const { memory, existing, inputs } = target;
   const outDir = path.resolve(target.outDir);
   const written = new Map<string, FileDigest>();
   let reused = 0;
-  for (const [url, content] of files) {
+  let unmade = 0;
+  for (const [url, made, inputKey] of files) {
     const key = digestKeyOf(url);
     if (written.has(key)) throw new Error(`open data: two outputs want ${url}`);
+    const rel = key.slice(1);
+    if (isKept(made) && !existing.has(key) && memory.reuse(rel, made.digest.sha256)) {
+      // Made from the inputs the live file was made from: taken over without being made or read.
+      written.set(key, made.digest);
+      if (inputKey !== undefined) inputs?.next.set(url, { key: inputKey, digest: made.digest });
+      reused++;
+      unmade++;
+      continue;
+    }
+    const content = isKept(made) ? made.make() : made;
     const digest = digestOf(content);
     written.set(key, digest);
-    const rel = key.slice(1);
+    if (inputKey !== undefined) inputs?.next.set(url, { key: inputKey, digest });
     const file = path.join(outDir, rel);
     if (existing.has(key)) {
       // Another stage's file, or a hard link shared with another tree: replace it, never write through it.
@@ -50,7 +64,7 @@ function publishAll(target: Target, files: Iterable<[string, string]>): { writte
       memory.wrote(rel, digest.sha256);
     }
   }
-  return { written, reused };
+  return { written, reused, unmade };
 }
 
 /**
@@ -71,18 +85,20 @@ export const openDataStage: OutputStage = {
     const digests = OutputMemory.open(ctx, 'digests');
     const sha512For = oparlFileKeys(ctx.council);
     const existing = ctx.output ? digestFiles(ctx.output.files(), sha512For, digests) : digestTree(ctx.outDir, sha512For, digests);
-    const { files, skipped } = openDataFiles(ctx.council, existing);
+    const inputs = openInputMemory(ctx.cacheDir);
+    const { files, skipped } = openDataFiles(ctx.council, existing, inputs);
     for (const what of skipped) ctx.log(`open data: not published: ${what}`);
-    const target: Target = { outDir: ctx.outDir, memory: OutputMemory.open(ctx, 'open-data'), existing };
-    const { written, reused } = publishAll(target, files);
+    const target: Target = { outDir: ctx.outDir, memory: OutputMemory.open(ctx, 'open-data'), existing, inputs };
+    const { written, reused, unmade } = publishAll(target, files);
     const replaced = [...written.keys()].filter((p) => existing.has(p) && p !== MANIFEST_URL);
     // Another stage writing one of these paths (say a robots.txt in public/) would be overwritten unseen.
     if (replaced.length > 0) ctx.log(`open data: replaced ${replaced.length} existing file(s), e.g. ${replaced[0]}`);
     const published = new Map([...existing, ...written]);
     const manifest = publishAll(target, [[MANIFEST_URL, manifestFile(published)]]);
     target.memory.save();
+    saveInputMemory(ctx.cacheDir, inputs);
     digests.save();
     const unchanged = reused + manifest.reused;
-    ctx.log(`open data: ${written.size + 1} files published (${written.size + 1 - unchanged} written, ${unchanged} unchanged), manifest over ${published.size} files`);
+    ctx.log(`open data: ${written.size + 1} files published (${written.size + 1 - unchanged} written, ${unchanged} unchanged), ${unmade} taken over without being made (inputs unchanged), manifest over ${published.size} files`);
   },
 };

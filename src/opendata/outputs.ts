@@ -7,6 +7,7 @@ import { atomFeeds } from './atom.ts';
 import { committeesJsonFile } from './committees-json.ts';
 import { decisionsCsvFile } from './decisions-csv.ts';
 import type { FileDigests } from './digest.ts';
+import type { InputMemory, OpenDataFile } from './kept.ts';
 import { calendars } from './icalendar.ts';
 import { itemsJsonFile } from './items-json.ts';
 import { meetingsJsonFile } from './meetings-json.ts';
@@ -16,8 +17,8 @@ import { sitemapFiles } from './sitemap.ts';
 
 /** What the open-data stage publishes, before the manifest. */
 export interface OpenDataFiles {
-  /** [site-relative URL, content] pairs, produced as they are read (the OParl export is large). */
-  files: Iterable<[string, string]>;
+  /** [site-relative URL, content, input key?] triples, produced as they are read (the OParl export is large). */
+  files: Iterable<OpenDataFile>;
   /** Outputs left out, with why, for the build log. */
   skipped: string[];
 }
@@ -26,11 +27,12 @@ export interface OpenDataFiles {
  * Every open-data file but the manifest, from the council and the files the earlier stages wrote
  * (`existing`: their digests feed OParl File checksums and feed enclosure sizes; their HTML pages
  * make the sitemap). Feeds, calendars, OParl and the sitemap need absolute URLs, so they are
- * skipped when the site has no base_url.
+ * skipped when the site has no base_url. With `inputs` (the stage's memory of what each file was
+ * made from), OParl objects whose inputs are unchanged come as Kept instead of made (src/opendata/kept.ts).
  */
-export function openDataFiles(council: Council, existing: FileDigests): OpenDataFiles {
+export function openDataFiles(council: Council, existing: FileDigests, inputs?: InputMemory): OpenDataFiles {
   const absolute = absoluteFor(council.site);
-  function* files(): Generator<[string, string]> {
+  function* files(): Generator<OpenDataFile> {
     yield [urls.api('items.json'), itemsJsonFile(council)];
     yield [urls.api('meetings.json'), meetingsJsonFile(council)];
     yield [urls.api('committees.json'), committeesJsonFile(council)];
@@ -43,7 +45,7 @@ export function openDataFiles(council: Council, existing: FileDigests): OpenData
         yield* atomFeeds(local, absolute, existing, lang);
         yield* calendars(local, absolute, lang);
       }
-      yield* oparlExport(council, absolute, existing);
+      yield* oparlExport(council, absolute, existing, inputs);
       yield* sitemapFiles(absolute, existing.keys());
     }
     yield ['/robots.txt', robotsTxt(absolute)];

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { oparlExport } from '../../src/opendata/oparl/index.ts';
 import { paginate } from '../../src/opendata/oparl/list.ts';
 import { digestOf } from '../../src/opendata/digest.ts';
+import { contentsOf } from '../../src/opendata/kept.ts';
 import { absolute, makeCouncil, SECRET } from './factory.ts';
 
 const council = makeCouncil();
 const pdf = digestOf('%PDF-1.7 budget', { sha512: true });
-const pairs = [...oparlExport(council, absolute, new Map([['/meetings/2026-10-27-cabinet/budget.pdf', pdf]]))];
+const pairs = [...contentsOf(oparlExport(council, absolute, new Map([['/meetings/2026-10-27-cabinet/budget.pdf', pdf]])))];
 const exported = new Map(pairs);
 const get = (id: string) => {
   const text = exported.get(id.replace(absolute(''), ''));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import { alternatesFor, addToCalendarHref } from '../../src/opendata/alternates.ts';
+import { contentsOf } from '../../src/opendata/kept.ts';
 import { openDataFiles } from '../../src/opendata/outputs.ts';
 import type { Council } from '../../src/model/types.ts';
 import { makeCouncil, WELSH_TITLE } from './factory.ts';
@@ -11,14 +12,14 @@ function bilingual(): Council {
   return { ...council, site: { ...council.site, nameCy: 'Cyngor Enghraifft' } };
 }
 
-const files = new Map([...openDataFiles(bilingual(), new Map()).files]);
+const files = new Map(contentsOf(openDataFiles(bilingual(), new Map()).files));
 
 describe('Welsh feeds and calendars', () => {
   it('publishes every feed and calendar again under /cy/ when the council publishes in Welsh', () => {
     const english = [...files.keys()].filter((u) => u.startsWith('/feeds/') || u.startsWith('/calendar/'));
     expect(english.length).toBeGreaterThan(0);
     for (const url of english) expect(files.has(`/cy${url}`), url).toBe(true);
-    const onlyEnglish = new Map([...openDataFiles(makeCouncil(), new Map()).files]);
+    const onlyEnglish = new Map(contentsOf(openDataFiles(makeCouncil(), new Map()).files));
     expect([...onlyEnglish.keys()].some((u) => u.startsWith('/cy/'))).toBe(false);
   });
 

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FileDigest } from './digest.ts';
+
+/**
+ * A file the stage expects to take over from the live site without making it: its inputs are the
+ * ones it was last made from, so its bytes are the ones recorded (`digest`). If the live file turns
+ * out not to be the one recorded (OutputMemory.reuse says no), `make` makes it after all.
+ */
+export interface Kept {
+  digest: FileDigest;
+  make: () => string;
+}
+
+/**
+ * One open-data output: its site-relative URL, its content (or a Kept one), and optionally the key
+ * of the inputs it is made from, recorded with its digest for the next build.
+ */
+export type OpenDataFile = readonly [url: string, content: string | Kept, inputKey?: string];
+
+export function isKept(content: string | Kept): content is Kept {
+  return typeof content !== 'string';
+}
+
+/** What the previous build recorded of a file made from known inputs. */
+export interface InputRecord {
+  key: string;
+  digest: FileDigest;
+}
+
+/** Input key -> digest records of the previous build (by URL), and those of this build. */
+export interface InputMemory {
+  previous: ReadonlyMap<string, InputRecord>;
+  next: Map<string, InputRecord>;
+}
+
+const VERSION = 1;
+
+/**
+ * `<cache>/open-data-inputs.json`: for each open-data file made from known inputs, the key of those
+ * inputs and the size and sha256 of the bytes they made. A pure function's memo (same inputs, same
+ * code, same bytes), so it is valid whatever happened to the live site since: whether a file can
+ * be taken over is still decided by OutputMemory 'open-data' against the live file itself.
+ */
+export function openInputMemory(cacheDir: string): InputMemory {
+  const previous = new Map<string, InputRecord>();
+  try {
+    const saved = JSON.parse(readFileSync(inputMemoryFile(cacheDir), 'utf8')) as { version: number; files: Record<string, [string, number, string]> };
+    if (saved.version === VERSION) {
+      for (const [url, [key, size, sha256]] of Object.entries(saved.files)) previous.set(url, { key, digest: { size, sha256 } });
+    }
+  } catch {
+    // None yet, or unreadable: every file is made.
+  }
+  return { previous, next: new Map() };
+}
+
+export function saveInputMemory(cacheDir: string, memory: InputMemory): void {
+  const file = inputMemoryFile(cacheDir);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const files: Record<string, [string, number, string]> = {};
+  for (const [url, r] of [...memory.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) files[url] = [r.key, r.digest.size, r.digest.sha256];
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ version: VERSION, files }));
+  renameSync(temporary, file);
+}
+
+const inputMemoryFile = (cacheDir: string) => path.join(cacheDir, 'open-data-inputs.json');
+
+/** A short hash of strings (the parts are length-prefixed, so ["ab","c"] and ["a","bc"] differ). */
+export function keyOf(...parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(`${part.length}:`).update(part);
+  return hash.digest('base64');
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * A hash of the code that makes open data from the model: every file under src/opendata and
+ * src/model. An input key includes it, so a change to the code makes every file again.
+ */
+export function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const hash = createHash('sha256');
+  for (const dir of ['opendata', 'model']) {
+    const root = path.join(src, dir);
+    const files = (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((d) => d.isFile())
+      .map((d) => path.join(d.parentPath, d.name))
+      .sort();
+    for (const file of files) hash.update(`${path.relative(src, file)}\0`).update(readFileSync(file)).update('\0');
+  }
+  // luxon makes meeting start times.
+  try {
+    hash.update(readFileSync(path.join(src, '..', 'node_modules', 'luxon', 'package.json')));
+  } catch {
+    hash.update('luxon: not found');
+  }
+  fingerprint = hash.digest('base64');
+  return fingerprint;
+}
+
+/** [URL, content] pairs of open-data files, a Kept one made (for callers that want every file's bytes). */
+export function* contentsOf(files: Iterable<OpenDataFile>): Generator<[string, string]> {
+  for (const [url, content] of files) yield [url, isKept(content) ? content.make() : content];
+}
