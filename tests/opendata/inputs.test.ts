@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveSite } from '../helpers/live-site.ts';
@@ -135,6 +135,18 @@ describe('OParl objects made only when their inputs change', () => {
       // Consulted at the cabinet meeting of 2025-07-07 (its reference), so made again.
       o('paper', LIBRARY),
     ]);
+  }, 180_000);
+
+  it('makes a new meeting and the list pages, but not the other meetings of its committee', async () => {
+    const NEW = '2027-01-14-planning';
+    const { made } = await rebuildAfter(() => {
+      mkdirSync(path.join(live.content, 'meetings', NEW));
+      writeFileSync(path.join(live.content, 'meetings', NEW, 'index.md'), '---\ncommittee: planning\ndate: 2027-01-14\ntime: "10:00"\nstatus: scheduled\n---\n');
+    });
+    expect(made).toContain(o('meeting', NEW));
+    expect(made).toContain('/oparl/lists/meeting/1.json');
+    expect(made).not.toContain(o('meeting', PLANNING));
+    expect([...made].filter((u) => !u.startsWith('/oparl/lists/') && !u.includes(NEW))).toEqual([]);
   }, 180_000);
 
   it('remakes every object when base_url changes', async () => {

@@ -10,7 +10,8 @@ import type { OparlContext } from './context.ts';
  * Input keys of OParl objects: a hash of every model record and file digest an object is made
  * from, so that an object whose key is unchanged has the bytes it had (see src/opendata/kept.ts).
  * Deliberately generous: a Meeting, its Location and each of its AgendaItems share one key over
- * the whole meeting group (the meeting, its committee, every item of it but the text bodies, the
+ * the whole meeting group (the meeting, its committee's own fields (not its list of meetings, so a
+ * new meeting does not touch the others), every item of it but the text bodies, the
  * state of the items they are referred from, and the digests of the pack, item PDFs and
  * attachments); a Paper and a Consultation add the groups of the meetings that consult it.
  */
@@ -44,7 +45,7 @@ export function oparlInputKeys(ctx: OparlContext): OparlInputKeys {
     let key = groups.get(meeting.slug);
     if (key !== undefined) return key;
     const committee = index.committee(meeting.committee);
-    const parts = [global, JSON.stringify(meeting), JSON.stringify({ ...committee, termsOfReference: undefined }), digest(meeting.pack)];
+    const parts = [global, JSON.stringify(meeting), JSON.stringify([committee.slug, committee.name, committee.nameCy, committee.category, committee.url]), digest(meeting.pack)];
     for (const item of index.itemsOf(meeting)) {
       parts.push(itemRecord(item), digest(item.pdf));
       if (item.exempt) continue;
