@@ -177,6 +177,31 @@ describe('the parse cache', () => {
     expect(readdirSync(work).sort()).toEqual(['content', 'not-a-folder']);
   });
 
+  it('reads a byte-order mark, CRLF line ends and bytes that are not UTF-8 as a clean read does', async () => {
+    const crlf = 'meetings/2025-07-07-cabinet/03-hwrc-opening-hours.md';
+    writeFileSync(file(crlf), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(readFileSync(file(crlf), 'utf8').replace(/\n/g, '\r\n'))]));
+    const broken = 'meetings/2026-03-31-cabinet/04-urgent-business.md';
+    // A lone continuation byte in the body, and a cut-off sequence at the very end.
+    writeFileSync(file(broken), Buffer.concat([readFileSync(file(broken)), Buffer.from([0x0a, 0x80, 0x41, 0x0a, 0xe2, 0x80])]));
+    await cached();
+    const withCache = await cached();
+    expect(withCache.files.parsed).toBe(0);
+    const without = await clean();
+    expectSame(withCache, without);
+    // The bodies are the text after the front matter, decoded as Node decodes the whole file.
+    const bodyOf = (id: string) => {
+      const item = without.council!.items.find((i) => i.id === id)!;
+      return item.exempt ? undefined : item.body;
+    };
+    const text = (relative: string, close: string) => {
+      const all = readFileSync(file(relative), 'utf8');
+      return all.slice(all.indexOf(close, 4) + close.length);
+    };
+    expect(bodyOf('2026-03-31-cabinet/04-urgent-business')).toBe(text(broken, '\n---\n'));
+    expect(bodyOf('2026-03-31-cabinet/04-urgent-business')!.endsWith('\n\ufffdA\n\ufffd')).toBe(true);
+    expect(bodyOf('2025-07-07-cabinet/03-hwrc-opening-hours')).toBe(text(crlf, '\r\n---\r\n'));
+  });
+
   it('gives two files with the same bytes their own objects', async () => {
     cpSync(file('meetings/2025-07-07-cabinet'), file('meetings/2025-07-08-cabinet'), { recursive: true });
     await cached();
