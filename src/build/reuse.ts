@@ -12,7 +12,7 @@ interface Recorded {
   ino: number;
 }
 
-const VERSION = 1;
+const VERSION = 2;
 
 /** The identity of a file on disk that only the same file keeps: inode, size and modification time. */
 function identity(stats: Stats): FileIdentity {
@@ -27,7 +27,7 @@ function statOrUndefined(file: string): Stats | undefined {
 /**
  * Lets a stage take a file over from the previous build instead of making it again. Each stage
  * records, per published path, the key the file was made from and the file's identity (inode, size,
- * mtime), kept in `<cache>/outputs/<stage>.json`. A file is reused only when its key is unchanged and
+ * mtime), kept in `<cache>/outputs/<stage>.tsv`. A file is reused only when its key is unchanged and
  * the file in the live output is still the very file recorded (so a hand-edited output, a cache from
  * another folder or a build that never went live are all caught); it is then hard-linked into the
  * new output, which keeps its identity for the build after. Nothing is trusted that cannot be checked.
@@ -46,12 +46,11 @@ export class OutputMemory {
 
   /** The memory of stage `name` (a file name part) for this build. */
   static open(ctx: Pick<BuildContext, 'cacheDir' | 'outDir' | 'previousDir' | 'output'>, name: string): OutputMemory {
-    const file = path.join(ctx.cacheDir, 'outputs', `${name}.json`);
+    const file = path.join(ctx.cacheDir, 'outputs', `${name}.tsv`);
     let previous = new Map<string, Recorded>();
     if (ctx.previousDir) {
       try {
-        const saved = JSON.parse(readFileSync(file, 'utf8')) as { version: number; files: Record<string, Recorded> };
-        if (saved.version === VERSION) previous = new Map(Object.entries(saved.files));
+        previous = parseMemory(readFileSync(file, 'utf8'));
       } catch {
         // No memory yet, or an unreadable one: everything is made afresh.
       }
@@ -128,14 +127,52 @@ export class OutputMemory {
     this.next.set(rel, { key, ...id });
   }
 
-  /** Write what this build published, for the next one (atomically; sorted, so it diffs well). */
+  /**
+   * Write what this build published, for the next one (atomically), unless it is what the previous
+   * build recorded: a rebuild with no change writes nothing.
+   */
   save(): void {
+    if (this.next.size === this.previous.size && [...this.next].every(([rel, r]) => sameRecord(this.previous.get(rel), r))) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const files = Object.fromEntries([...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: VERSION, files }));
+    writeFileSync(temporary, formatMemory(this.next));
     renameSync(temporary, this.file);
   }
+}
+
+const sameRecord = (a: Recorded | undefined, b: Recorded) => a !== undefined && a.key === b.key && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+
+/**
+ * A memory file: a header line, then one line per file, tab-separated: key, inode, size, mtime
+ * and the path last (a path could hold a tab; none holds a line break, and a key never holds
+ * either). Lines, not JSON: at 85,000 files it reads and writes in a fraction of the time.
+ */
+const HEADER = `minutebook outputs ${VERSION}`;
+
+function formatMemory(records: ReadonlyMap<string, Recorded>): string {
+  const lines = [HEADER];
+  for (const [rel, r] of records) {
+    if (rel.includes('\n') || /[\t\n]/.test(r.key)) continue; // not recorded: made again next time
+    lines.push(`${r.key}\t${r.ino}\t${r.size}\t${r.mtimeMs}\t${rel}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function parseMemory(text: string): Map<string, Recorded> {
+  const records = new Map<string, Recorded>();
+  const lines = text.split('\n');
+  if (lines[0] !== HEADER) return records;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const a = line.indexOf('\t');
+    const b = line.indexOf('\t', a + 1);
+    const c = line.indexOf('\t', b + 1);
+    const d = line.indexOf('\t', c + 1);
+    if (d < 0) return new Map(); // damaged: trust none of it
+    records.set(line.slice(d + 1), { key: line.slice(0, a), ino: Number(line.slice(a + 1, b)), size: Number(line.slice(b + 1, c)), mtimeMs: Number(line.slice(c + 1, d)) });
+  }
+  return records;
 }
 
 /**

@@ -108,8 +108,8 @@ describe('open data on a rebuild', () => {
   it('writes every file afresh, the same bytes, when the memory of the last build is missing', async () => {
     const before = snapshot(site());
     const inodes = openDataInodes();
-    rmSync(path.join(cache(), 'outputs', 'open-data.json'));
-    rmSync(path.join(cache(), 'outputs', 'digests.json'));
+    rmSync(path.join(cache(), 'outputs', 'open-data.tsv'));
+    rmSync(path.join(cache(), 'outputs', 'digests.tsv'));
     const lines = await rebuild();
     expect(counts(lines)).toMatchObject({ written: inodes.size, unchanged: 0 });
     for (const [rel, ino] of openDataInodes()) expect(ino, rel).not.toBe(inodes.get(rel));
