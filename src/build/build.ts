@@ -44,9 +44,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const started = Date.now();
   const progress = options.progress ?? silent;
-  const { council, problems } = await loadCouncil(contentDir, { cwd: options.cwd, cacheDir, progress: (done, total) => progress('reading', done, total) });
+  const { council, problems, files } = await loadCouncil(contentDir, { cwd: options.cwd, cacheDir, progress: (done, total) => progress('reading', done, total) });
   if (!council) return { ok: false, problems };
-  log(`reading: ${council.committees.length} committees, ${council.meetings.length} meetings, ${council.items.length} items (${Date.now() - started} ms)`);
+  log(
+    `reading: ${council.committees.length} committees, ${council.meetings.length} meetings, ${council.items.length} items; ` +
+      `${files.parsed} of ${files.read} files parsed, the others unchanged (${Date.now() - started} ms)`,
+  );
 
   await mkdir(path.dirname(outDir), { recursive: true });
   await removeLeftovers(outDir, options.removeOldInBackground ?? false);
