@@ -110,13 +110,20 @@ export class SiteOutput {
     return this.kept.size;
   }
 
-  /** Where the new site's file at `rel` is now (staged first, then kept), or undefined. */
+  /** A kept file is to be replaced by one staged (OutputMemory.wrote calls this for every file written). */
+  unkeep(rel: string): void {
+    this.kept.delete(rel);
+  }
+
+  /**
+   * Where the new site's file at `rel` is now, or undefined: kept (no file system call: pages ask
+   * this for some 47,000 PDF links at 10,000 items), else staged.
+   */
   locate(rel: string): SiteFile | undefined {
-    const staged = path.join(this.stagingDir, rel);
-    // Without throwing: most lookups are of kept files, and an ENOENT exception costs more than the stat.
-    if (lstatSync(staged, { throwIfNoEntry: false })?.isFile()) return { rel, file: staged };
     const identity = this.kept.get(rel);
-    return identity ? { rel, file: path.join(this.liveDir, rel), identity } : undefined;
+    if (identity) return { rel, file: path.join(this.liveDir, rel), identity };
+    const staged = path.join(this.stagingDir, rel);
+    return lstatSync(staged, { throwIfNoEntry: false })?.isFile() ? { rel, file: staged } : undefined;
   }
 
   /** Every file of the new site so far, sorted by path: a staged file wins over a kept one. */

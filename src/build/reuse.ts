@@ -108,6 +108,7 @@ export class OutputMemory {
 
   /** Remember a file just written to the new output at `rel`, made from `key`. */
   wrote(rel: string, key: string): void {
+    this.output?.unkeep(rel);
     this.next.set(rel, { key, ...identity(lstatSync(path.join(this.outDir, rel))) });
   }
 
