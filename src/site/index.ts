@@ -1,18 +1,23 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import type { OutputStage } from '../build/context.ts';
+import type { BuildContext, OutputStage } from '../build/context.ts';
 import { OutputMemory } from '../build/reuse.ts';
 import { councilIn } from '../model/localise.ts';
 import { siteLanguages } from '../model/queries.ts';
 import { setBuildContext, setPageLanguage, setPagePlan } from './handoff.ts';
 import { shareNunjucksCompilation } from './nunjucks-cache.ts';
-import { pageKeys, type KeyedPage, type PageSelection } from './page-keys.ts';
-import { ELEVENTY_CONFIG, LAYOUTS_DIR } from './paths.ts';
+import { ContentKeys, pageKeys, RECORD_TEMPLATES, SINGLE_TEMPLATES, type KeyedPage, type PageSelection } from './page-keys.ts';
+import { LAYOUTS_DIR, PUBLIC_DIR } from './paths.ts';
+import minutebookPlugin from './plugin.ts';
+import { listViews } from './views/lists.ts';
 
 /**
  * Renders every HTML page with Eleventy from the layouts in layouts/: once per language of the
- * council, the Welsh pages under /cy/ (see docs/welsh.md). An item, meeting or issue page whose key
- * (src/site/page-keys.ts) is the one the live page was rendered from is taken over from the previous
- * build instead, so an edit renders the pages it can change and the lists.
+ * council, the Welsh pages under /cy/ (see docs/welsh.md). A page whose key (src/site/page-keys.ts)
+ * is the one the live page was rendered from is taken over from the previous build instead, so an
+ * edit renders only the pages it can change; a language with nothing to render runs no Eleventy.
  */
 export interface PagesStageOptions {
   /**
@@ -28,44 +33,67 @@ export function createPagesStage(options: PagesStageOptions = {}): OutputStage {
   return {
     name: 'pages',
     async run(ctx) {
-      shareNunjucksCompilation();
       setBuildContext(ctx);
       const memory = OutputMemory.open(ctx, 'pages');
       try {
+        publishPublicFiles(ctx, memory);
+        // Every language's pages are made from the council as written: hash it once.
+        const content = new ContentKeys(ctx.council);
+        const sizes = new Map<string, string>();
+        const layouts = readdirSync(LAYOUTS_DIR).filter((file) => file.endsWith('.njk'));
         for (const lang of siteLanguages(ctx.council.site)) {
           const council = councilIn(ctx.council, lang);
-          const keys = pageKeys(council, lang, ctx);
-          const selection: PageSelection = { items: [], meetings: [], issues: [] };
+          const views = listViews(council, lang);
+          const keys = pageKeys(council, lang, ctx, content, views, sizes);
+          const selection: PageSelection = { items: [], meetings: [], issues: [], committees: [], registers: [] };
           const rendered: KeyedPage[] = [];
-          let reused = 0;
-          const sort = <T>(pages: Map<T, KeyedPage>, into: T[]) => {
+          const count = { records: 0, recordsReused: 0, lists: 0, listsReused: 0 };
+          /** Take each unchanged page over; the others are rendered: `render(record)`. */
+          const sort = <T>(pages: Map<T, KeyedPage>, kind: 'records' | 'lists', render: (record: T) => void) => {
             for (const [record, page] of pages) {
-              if (memory.reuse(page.path, page.key)) reused++;
+              if (memory.reuse(page.path, page.key)) count[kind === 'records' ? 'recordsReused' : 'listsReused']++;
               else {
-                into.push(record);
+                render(record);
                 rendered.push(page);
+                count[kind]++;
               }
             }
           };
-          sort(keys.items, selection.items);
-          sort(keys.meetings, selection.meetings);
-          sort(keys.issues, selection.issues);
+          sort(keys.items, 'records', (item) => selection.items.push(item));
+          sort(keys.meetings, 'records', (meeting) => selection.meetings.push(meeting));
+          sort(keys.issues, 'records', (issue) => selection.issues.push(issue));
+          sort(keys.committees, 'lists', (committee) => selection.committees.push(committee));
+          sort(keys.registers, 'lists', (register) => selection.registers.push(register));
+          const templates = new Set<string>();
+          sort(keys.singles, 'lists', (template) => templates.add(template));
+          for (const [records, template] of Object.entries(RECORD_TEMPLATES)) {
+            if (selection[records as keyof PageSelection].length > 0) templates.add(template);
+          }
+          // A template that is not keyed (page-keys.ts) is rendered on every build.
+          const keyed = new Set([...Object.keys(SINGLE_TEMPLATES), ...Object.values(RECORD_TEMPLATES)]);
+          for (const file of layouts) if (!keyed.has(file)) templates.add(file);
 
           setPageLanguage(lang);
           let written = 0;
-          const onPage = () => ctx.progress(`pages (${lang})`, ++written, rendered.length);
-          for (let start = 0; start === 0 || start < selection.items.length; start += itemsPerRun) {
+          const onPage = () => ctx.progress(`pages (${lang})`, ++written, count.records);
+          for (let start = 0; templates.size > 0 && (start === 0 || start < selection.items.length); start += itemsPerRun) {
             const items = selection.items.slice(start, start + itemsPerRun);
-            // The first run renders everything else too; the others only item pages.
+            // The first run renders every other page too; the others only item pages.
             setPagePlan(
-              start === 0 ? { council, selection: { ...selection, items }, onPage } : { council, selection: { items, meetings: [], issues: [] }, only: ITEM_TEMPLATE, onPage },
+              start === 0
+                ? { council, views, selection: { ...selection, items }, templates, onPage }
+                : { council, views, selection: { items, meetings: [], issues: [], committees: [], registers: [] }, templates: new Set([RECORD_TEMPLATES.items]), onPage },
             );
-            const eleventy = new Eleventy(LAYOUTS_DIR, ctx.outDir, { quietMode: true, configPath: ELEVENTY_CONFIG });
+            shareNunjucksCompilation();
+            const eleventy = new Eleventy(LAYOUTS_DIR, ctx.outDir, { quietMode: true, configPath: NO_CONFIG_FILE, config: eleventyConfig });
             eleventy.disableLogger();
             await eleventy.write();
           }
           for (const page of rendered) memory.wrote(page.path, page.key);
-          ctx.log(`pages (${lang}): ${rendered.length} item, meeting and issue pages rendered, ${reused} unchanged and reused`);
+          ctx.log(
+            `pages (${lang}): ${count.records} item, meeting and issue pages and ${count.lists} lists rendered, ` +
+              `${count.recordsReused} and ${count.listsReused} unchanged and reused`,
+          );
         }
         memory.save();
       } finally {
@@ -77,8 +105,35 @@ export function createPagesStage(options: PagesStageOptions = {}): OutputStage {
   };
 }
 
-/** The template of item pages, the one later Eleventy runs of a big archive render alone. */
-const ITEM_TEMPLATE = 'item.njk';
+/**
+ * Eleventy's configuration, given as a function rather than through .eleventy.js: the config file
+ * loads the plugin through a tsx loader of its own, which Eleventy registered anew for each run
+ * (a tenth of a second each), while this process already has the plugin loaded. The config file
+ * also sets `htmlTemplateEngine`, which only applies to .html templates (layouts/ has none).
+ */
+function eleventyConfig(config: unknown): void {
+  const user = config as { addPlugin(plugin: unknown): void; setIncludesDirectory(dir: string): void };
+  user.setIncludesDirectory('_includes');
+  user.addPlugin(minutebookPlugin);
+}
+
+/** Eleventy reads no config file when given an empty path. */
+const NO_CONFIG_FILE = '';
+
+/** Copy public/ (stylesheets, the default logo) to the site root, or take each file over when unchanged. */
+function publishPublicFiles(ctx: BuildContext, memory: OutputMemory): void {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : entry.isFile() ? [path.join(dir, entry.name)] : []));
+  for (const file of walk(PUBLIC_DIR)) {
+    const rel = path.relative(PUBLIC_DIR, file).split(path.sep).join('/');
+    const key = `public ${createHash('sha256').update(readFileSync(file)).digest('hex')}`;
+    if (memory.reuse(rel, key)) continue;
+    const to = path.join(ctx.outDir, rel);
+    mkdirSync(path.dirname(to), { recursive: true });
+    copyFileSync(file, to);
+    memory.wrote(rel, key);
+  }
+}
 
 /** The build's pages stage. */
 export const pagesStage: OutputStage = createPagesStage();

@@ -1,22 +1,29 @@
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BuildContext } from '../build/context.ts';
-import { indexOf } from '../model/queries.ts';
-import type { AgendaItem, Council, Issue, Lang, Meeting } from '../model/types.ts';
-import { outputPathOf } from '../model/urls.ts';
+import { indexOf, type CouncilIndex } from '../model/queries.ts';
+import type { AgendaItem, Committee, Council, Issue, Lang, Meeting } from '../model/types.ts';
+import { inLanguage, outputPathOf, urls } from '../model/urls.ts';
 import { builtFileSize } from './filters/sizes.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import type { ListViews } from './views/lists.ts';
+import type { RegisterPage } from './views/decisions.ts';
 
-const sha = (...parts: string[]) => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return hash.digest('hex');
+/** Node's one-shot hash (20.12 and later), cheaper than a Hash object for the many short inputs here. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64url') => string }).hash;
+
+/**
+ * A hash of the parts, each followed by NUL (JSON and hashes never hold a NUL): the first 132
+ * bits of their SHA-256, 22 characters of base64url. Short because page keys are kept for the next
+ * build (OutputMemory) and read back whole; far too wide for two inputs of an archive to meet.
+ */
+const sha = (...parts: string[]): string => {
+  const text = `${parts.join('\0')}\0`;
+  return (oneShot ? oneShot('sha256', text, 'base64url') : createHash('sha256').update(text).digest('base64url')).slice(0, HASH_LENGTH);
 };
-
-/** JSON of model records as pages see them: paths on the build machine are never shown, so they are left out. */
-const json = (value: unknown) => JSON.stringify(value, (key, v: unknown) => (key === 'sourcePath' || key === 'source' ? undefined : v));
+const HASH_LENGTH = 22;
 
 let code: string | undefined;
 
@@ -49,11 +56,13 @@ export function codeFingerprint(): string {
   return code;
 }
 
-/** What one language's pages render: the pages of these items, meetings and issues (all, or the changed ones). */
+/** What one language's pages render: the pages of these records (all, or the changed ones). */
 export interface PageSelection {
   items: AgendaItem[];
   meetings: Meeting[];
   issues: Issue[];
+  committees: Committee[];
+  registers: RegisterPage[];
 }
 
 /** A page whose output can be told unchanged by its key. */
@@ -63,73 +72,256 @@ export interface KeyedPage {
   key: string;
 }
 
+/** Every keyed page of one language: the record pages by record, and the one-page templates by template file. */
+export interface PageKeys {
+  items: Map<AgendaItem, KeyedPage>;
+  meetings: Map<Meeting, KeyedPage>;
+  issues: Map<Issue, KeyedPage>;
+  committees: Map<Committee, KeyedPage>;
+  registers: Map<RegisterPage, KeyedPage>;
+  /** Templates of one page each (layouts/<name>), with that page. */
+  singles: Map<string, KeyedPage>;
+}
+
 /**
- * The key of every item, meeting and issue page of `council` (already in the pages' language): a
- * hash of everything the page can show. A page shows its own record and mentions others (an item
- * its meeting's agenda, the items it was referred from and to, its issue's items), and it shows each
- * mentioned item with its meeting and committee, so its key covers the whole "meeting group" (the
- * meeting, its committee and every item on its agenda) of every item it mentions, the issue records
- * it mentions, the sizes of the PDFs it links, and what every page shares (site settings, committee
- * names, languages, the code). Over-wide on purpose: an edit re-renders a few pages too many,
- * never one too few. Pages of lists (home, registers, committees) are not keyed: they are rendered
- * on every build.
+ * Templates in layouts/ that write one page each, and its URL in a language (`undefined`: the
+ * template is not rendered in that language). A template in layouts/ that is neither here nor a
+ * record page (RECORD_TEMPLATES) is rendered on every build.
  */
-export function pageKeys(council: Council, lang: Lang, ctx: Pick<BuildContext, 'outDir' | 'assets'>): { items: Map<AgendaItem, KeyedPage>; meetings: Map<Meeting, KeyedPage>; issues: Map<Issue, KeyedPage> } {
+export const SINGLE_TEMPLATES: Readonly<Record<string, (lang: Lang) => string | undefined>> = {
+  'index.njk': (lang) => inLanguage(urls.home(), lang),
+  'committees.njk': (lang) => inLanguage(urls.committees(), lang),
+  'meetings.njk': (lang) => inLanguage(urls.meetings(), lang),
+  'issues.njk': (lang) => inLanguage(urls.issues(), lang),
+  'decisions.njk': (lang) => inLanguage(urls.decisions(), lang),
+  '404.njk': (lang) => inLanguage(urls.notFound(), lang),
+  'search.njk': (lang) => inLanguage(urls.search(), lang),
+  // The same in every language: written once, by the English run.
+  'brand-css.njk': (lang) => (lang === 'en' ? '/css/brand.css' : undefined),
+};
+
+/** Templates paginated over `pages.<name>` (PageSelection): one page per record this run renders. */
+export const RECORD_TEMPLATES: Readonly<Record<keyof PageSelection, string>> = {
+  items: 'item.njk',
+  meetings: 'meeting.njk',
+  issues: 'issue.njk',
+  committees: 'committee.njk',
+  registers: 'register.njk',
+};
+
+/**
+ * JSON of a model record as pages see it: paths on the build machine (`sourcePath`, an
+ * attachment's `source`) are never shown, so they are left out, and a key stays the same when the
+ * content folder moves. Written out rather than with a JSON replacer, which is called for every
+ * value of 10,000 items and cost more than the rest of the key. With `texts`, the long Markdown
+ * texts (bodies, notes, terms of reference) are pushed there and only their lengths written, so they
+ * can be hashed as they are: escaping them into JSON first doubled the cost of hashing an archive.
+ */
+function recordJson(record: object, texts?: string[]): string {
+  const { sourcePath: _path, attachments, translations, ...plain } = record as Record<string, unknown>;
+  if (texts) longTexts(plain, texts);
+  if (Array.isArray(attachments)) plain.attachments = attachments.map(({ source: _source, ...attachment }: Record<string, unknown>) => attachment);
+  if (translations && typeof translations === 'object') {
+    plain.translations = Object.fromEntries(
+      Object.entries(translations).map(([lang, { sourcePath: _p, ...words }]) => {
+        if (texts) longTexts(words, texts);
+        return [lang, words];
+      }),
+    );
+  }
+  return JSON.stringify(plain);
+}
+
+const LONG_TEXTS = ['body', 'notes', 'termsOfReference'] as const;
+
+/** Move `record`'s long texts to `texts`, leaving their lengths (so the texts that follow the JSON split one way only). */
+function longTexts(record: Record<string, unknown>, texts: string[]): void {
+  for (const field of LONG_TEXTS) {
+    const text = record[field];
+    if (typeof text === 'string') {
+      texts.push(text);
+      record[field] = text.length;
+    }
+  }
+}
+
+/**
+ * What an item shows in a list (the home page's and the register's decisions), in every language:
+ * the item as written without the words only its own page shows (minutes, reasons,
+ * recommendations, attachments), in itself and in its translations, so that editing those renders
+ * no list again.
+ */
+function listedJson(item: AgendaItem): string {
+  const { sourcePath: _s, body: _b, reasons: _r, recommended: _m, attachments: _a, translations, ...listed } = item as AgendaItem & Record<string, unknown>;
+  if (translations && typeof translations === 'object') {
+    (listed as Record<string, unknown>).translations = Object.fromEntries(
+      Object.entries(translations).map(([lang, { sourcePath: _p, body: _tb, reasons: _tr, recommended: _tm, ...words }]) => [lang, words]),
+    );
+  }
+  return JSON.stringify(listed);
+}
+
+/**
+ * The parts of page keys that do not depend on the language, worked out once per build from the
+ * council as written (every language's pages are made from it by code: councilIn): a hash of each
+ * "meeting group" (a meeting and every item on its agenda, with their translations), of each
+ * issue, and of what each item, meeting and issue page mentions.
+ */
+export class ContentKeys {
+  private readonly index: CouncilIndex;
+  private readonly groups = new Map<string, string>();
+  private readonly issues: Map<string, Issue>;
+  private readonly issueHashes = new Map<string, string>();
+  private readonly pages = new Map<string, string>();
+  private readonly listedHashes = new Map<string, string>();
+  private readonly meetingHashes = new Map<string, string>();
+
+  constructor(council: Council) {
+    this.index = indexOf(council);
+    this.issues = new Map(council.issues.map((issue) => [issue.slug, issue]));
+    for (const meeting of council.meetings) {
+      const texts: string[] = [];
+      let json = recordJson(meeting, texts);
+      for (const item of this.index.itemsOf(meeting)) json += `\n${recordJson(item, texts)}`;
+      const hash = createHash('sha256').update(json);
+      for (const text of texts) hash.update(text);
+      this.groups.set(meeting.slug, hash.digest('base64url').slice(0, HASH_LENGTH));
+    }
+    for (const issue of council.issues) this.issueHashes.set(issue.slug, sha(JSON.stringify(issue)));
+  }
+
+  /**
+   * A page shows its own record and mentions others (an item its meeting's agenda, the items it
+   * was referred from and to, its issue's items), and it shows each mentioned item with its
+   * meeting, so its key covers the whole meeting group of every item it mentions and the issues
+   * it names. Over-wide on purpose: an edit re-renders a few pages too many, never one too few.
+   */
+  private keyOf(id: string, items: readonly AgendaItem[], extra: string[]): string {
+    let key = this.pages.get(id);
+    if (key !== undefined) return key;
+    const meetings = new Set<string>();
+    const named = new Set<string>();
+    for (const item of items) {
+      meetings.add(item.meeting);
+      if (item.exempt) continue;
+      if (item.referredFrom?.meeting) meetings.add(item.referredFrom.meeting);
+      if (item.referredFrom?.itemId) meetings.add(this.index.item(item.referredFrom.itemId).meeting);
+      for (const to of item.referredTo) meetings.add(to.meeting);
+      if (item.issue) {
+        named.add(item.issue);
+        for (const other of this.issues.get(item.issue)?.items ?? []) meetings.add(this.index.item(other).meeting);
+      }
+    }
+    key = sha(
+      ...extra,
+      ...[...meetings].sort().map((slug) => this.groups.get(slug)!),
+      ...[...named].sort().map((slug) => this.issueHashes.get(slug) ?? `no issue ${slug}`),
+    );
+    this.pages.set(id, key);
+    return key;
+  }
+
+  /** A hash of meeting `slug` as written (without its items): what a list of meetings shows of it, in any language. */
+  meetingRecord(slug: string): string {
+    let hash = this.meetingHashes.get(slug);
+    if (hash === undefined) this.meetingHashes.set(slug, (hash = sha(recordJson(this.index.meeting(slug)))));
+    return hash;
+  }
+
+  /** A hash of what item `id` shows in a list, in any language (listedJson). */
+  listed(id: string): string {
+    let hash = this.listedHashes.get(id);
+    if (hash === undefined) this.listedHashes.set(id, (hash = sha(listedJson(this.index.item(id)))));
+    return hash;
+  }
+
+  item(id: string): string {
+    return this.keyOf(`item ${id}`, [this.index.item(id)], ['item', id]);
+  }
+
+  meeting(slug: string): string {
+    const meeting = this.index.meeting(slug);
+    return this.keyOf(`meeting ${slug}`, this.index.itemsOf(meeting), ['meeting', slug, this.groups.get(slug)!]);
+  }
+
+  issue(slug: string): string {
+    const issue = this.issues.get(slug);
+    if (!issue) throw new Error(`No issue "${slug}" in the council model`);
+    return this.keyOf(`issue ${slug}`, issue.items.map((id) => this.index.item(id)), ['issue', slug, this.issueHashes.get(slug)!]);
+  }
+}
+
+/**
+ * The key of every keyed page of `council` (already in the pages' language): a hash of everything
+ * the page can show. Item, meeting and issue pages: their content key (ContentKeys, from the
+ * council as written), the sizes of the PDFs they link and what every page shares (site settings,
+ * committees, languages, the published assets, the code). Lists: what every page shares and the
+ * records they list, as `views` has them (items without the words only an item page shows: see
+ * `listedJson`). Over-wide on purpose: an edit re-renders a few pages too many, never one too few.
+ */
+export function pageKeys(
+  council: Council,
+  lang: Lang,
+  ctx: Pick<BuildContext, 'outDir' | 'assets'>,
+  content: ContentKeys,
+  views: ListViews,
+  sizes: Map<string, string> = new Map(),
+): PageKeys {
   const index = indexOf(council);
-  const issues = new Map(council.issues.map((i) => [i.slug, i]));
   // The search index's address changes with every edit and only the search page shows it.
-  const assets = [...ctx.assets].filter(([name]) => !name.startsWith('search-index')).sort();
+  const allAssets = [...ctx.assets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const assets = allAssets.filter(([name]) => !name.startsWith('search-index'));
   const shared = sha(
     codeFingerprint(),
     lang,
-    json(council.site),
-    json(council.committees.map(({ meetings: _m, ...c }) => c)),
+    JSON.stringify(council.site),
+    council.committees.map(({ meetings: _m, ...c }) => recordJson(c)).join('\n'),
     JSON.stringify(assets),
   );
+  /** File sizes by URL, shared by both languages (an item with no Welsh version links the same PDF). */
+  const size = (url: string) => {
+    let bytes = sizes.get(url);
+    if (bytes === undefined) sizes.set(url, (bytes = String(builtFileSize(ctx.outDir, url) ?? '-')));
+    return bytes;
+  };
+  const page = (url: string, ...parts: string[]): KeyedPage => ({ path: outputPathOf(url), key: sha(shared, ...parts) });
 
-  const groups = new Map<string, string>();
-  const groupOf = (slug: string) => {
-    let hash = groups.get(slug);
-    if (hash === undefined) {
-      const meeting = index.meeting(slug);
-      const { meetings: _m, ...committee } = index.committee(meeting.committee);
-      hash = sha(json(meeting), json(committee), json(index.itemsOf(meeting)));
-      groups.set(slug, hash);
-    }
-    return hash;
-  };
-  const size = (url: string) => String(builtFileSize(ctx.outDir, url) ?? '-');
+  const listedItems = (items: readonly AgendaItem[]) => items.map((item) => content.listed(item.id)).join(' ');
+  // A meeting as written, and its address and pack in this language (the pack's language follows its items').
+  const listedMeetings = (meetings: readonly Meeting[]) => meetings.map((m) => `${content.meetingRecord(m.slug)} ${m.url} ${m.pack}`).join('\n');
+  const registerNav = JSON.stringify(views.registerPages.map((p) => [p.kind, p.key, p.url, p.items.length]));
 
-  /** Meetings whose groups an item's mention brings in, and issues it names. */
-  const mentions = (item: AgendaItem, meetings: Set<string>, named: Set<string>) => {
-    meetings.add(item.meeting);
-    if (item.exempt) return;
-    if (item.referredFrom?.meeting) meetings.add(item.referredFrom.meeting);
-    if (item.referredFrom?.itemId) meetings.add(index.item(item.referredFrom.itemId).meeting);
-    for (const to of item.referredTo) meetings.add(to.meeting);
-    if (item.issue) {
-      named.add(item.issue);
-      for (const id of issues.get(item.issue)?.items ?? []) meetings.add(index.item(id).meeting);
-    }
+  const lists: Record<string, () => string[]> = {
+    'index.njk': () => [listedMeetings(views.upcoming.slice(0, 5)), listedMeetings(views.recent.slice(0, 5)), listedItems(views.decided.slice(0, 5))],
+    'committees.njk': () => [council.committees.map((c) => recordJson(c)).join('\n')],
+    'meetings.njk': () => [listedMeetings(council.meetings)],
+    'issues.njk': () => [council.issues.map((issue) => `${JSON.stringify(issue)} ${issue.items.length ? index.item(issue.items.at(-1)!).date : ''}`).join('\n')],
+    'decisions.njk': () => [registerNav, listedItems(views.decided.slice(0, 20))],
+    '404.njk': () => [],
+    'search.njk': () => [JSON.stringify(allAssets), council.meetings[0]?.date ?? '', council.meetings.at(-1)?.date ?? ''],
+    'brand-css.njk': () => [],
   };
-  const keyOf = (items: readonly AgendaItem[], extra: string[]) => {
-    const meetings = new Set<string>();
-    const named = new Set<string>();
-    for (const item of items) mentions(item, meetings, named);
-    return sha(
-      shared,
-      ...extra,
-      ...[...meetings].sort().map(groupOf),
-      ...[...named].sort().map((slug) => json(issues.get(slug) ?? slug)),
-      ...items.map((i) => size(i.pdf)),
-    );
-  };
+  const singles = new Map<string, KeyedPage>();
+  for (const [template, urlIn] of Object.entries(SINGLE_TEMPLATES)) {
+    const url = urlIn(lang);
+    if (url !== undefined) singles.set(template, page(url, template, ...lists[template]!()));
+  }
 
   return {
-    items: new Map(council.items.map((item) => [item, { path: outputPathOf(item.url), key: keyOf([item], ['item']) }])),
+    // Item pages are most of a site: their key is its parts side by side (two hashes of fixed length, then
+    // the PDF's size), which is as telling as a hash of them and costs none.
+    items: new Map(council.items.map((item) => [item, { path: outputPathOf(item.url), key: `${shared}${content.item(item.id)}${size(item.pdf)}` }])),
     meetings: new Map(
-      council.meetings.map((meeting) => [meeting, { path: outputPathOf(meeting.url), key: keyOf(index.itemsOf(meeting), ['meeting', meeting.slug, groupOf(meeting.slug), size(meeting.pack)]) }]),
+      council.meetings.map((meeting) => [meeting, page(meeting.url, content.meeting(meeting.slug), size(meeting.pack), ...index.itemsOf(meeting).map((i) => size(i.pdf)))]),
     ),
-    issues: new Map(council.issues.map((issue) => [issue, { path: outputPathOf(issue.url), key: keyOf(issue.items.map(index.item), ['issue', json(issue)]) }])),
+    issues: new Map(council.issues.map((issue) => [issue, page(issue.url, content.issue(issue.slug), ...issue.items.map((id) => size(index.item(id).pdf)))])),
+    committees: new Map(
+      council.committees.map((committee) => [
+        committee,
+        page(committee.url, 'committee', recordJson(committee), listedMeetings(index.meetingsOf(committee)), registerNav),
+      ]),
+    ),
+    registers: new Map(views.registerPages.map((register) => [register, page(register.url, 'register', registerNav, register.kind, register.key, listedItems(register.items))])),
+    singles,
   };
 }

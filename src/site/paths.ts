@@ -5,4 +5,3 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const LAYOUTS_DIR = path.join(PROJECT_ROOT, 'layouts');
 export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
-export const ELEVENTY_CONFIG = path.join(PROJECT_ROOT, '.eleventy.js');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { councilIn, urlsIn } from '../model/localise.ts';
+import { urlsIn } from '../model/localise.ts';
 import { indexOf, siteLanguages, type CouncilIndex } from '../model/queries.ts';
 import type { AgendaItem, Committee, Council, Lang, Meeting } from '../model/types.ts';
 import { inLanguage, languageOfUrl } from '../model/urls.ts';
@@ -17,9 +17,8 @@ import { getBuildContext, getPageLanguage, getPagePlan } from './handoff.ts';
 import { translate, type Params } from './locales/index.ts';
 import { LAYOUTS_DIR, PUBLIC_DIR } from './paths.ts';
 import { breadcrumbs, type PageOf } from './views/breadcrumbs.ts';
-import { decidedItems, registerPages } from './views/decisions.ts';
 import { itemTypeLabel, neighbours } from './views/items.ts';
-import { meetingsByMonth, meetingsByYear, recentMeetings, upcomingMeetings } from './views/meetings.ts';
+import { meetingsByMonth, meetingsByYear } from './views/meetings.ts';
 import { committeeName, nameIn, nameLang } from './views/names.ts';
 import { titleFor, type TitleData } from './views/titles.ts';
 
@@ -86,11 +85,12 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   // One Eleventy run per language (src/site/index.ts): this run's pages show the council in `lang`.
   const lang = getPageLanguage();
   const plan = getPagePlan();
-  const council = plan?.council ?? councilIn(ctx.council, lang);
+  if (!plan) throw new Error('Run Eleventy through the pages stage (src/site/index.ts), which plans what each run renders');
+  const { council, views } = plan;
   const { outDir } = ctx;
   const index = indexOf(council);
   const zone = council.site.timezone;
-  (globalThis as Record<symbol, unknown>)[RUN] = { council, index, outDir, zone, lang, onPage: plan?.onPage } satisfies Run;
+  (globalThis as Record<symbol, unknown>)[RUN] = { council, index, outDir, zone, lang, onPage: plan.onPage } satisfies Run;
   const langOf = (self: FilterThis): Lang => self?.ctx?.lang ?? current().lang;
 
   config.setQuietMode(true);
@@ -98,16 +98,10 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   // warnings reached the build log; an officer has no use for them.
   config.benchmarks?.config?.setIsVerbose?.(false);
   config.setTemplateFormats(['njk']);
-  if (plan?.only) {
-    // A later run of a big archive's item pages: every other page was written by the first run.
-    for (const file of readdirSync(LAYOUTS_DIR)) {
-      if (file.endsWith('.njk') && file !== plan.only) config.ignores.add(path.join(path.relative(process.cwd(), LAYOUTS_DIR) || '.', file));
-    }
-  } else if (lang === 'en') {
-    config.addPassthroughCopy({ [path.relative(process.cwd(), PUBLIC_DIR) || '.']: '/' });
-  } else {
-    // Files that are the same in every language are written once, by the English run.
-    config.ignores.add(path.join(path.relative(process.cwd(), LAYOUTS_DIR) || '.', 'brand-css.njk'));
+  // Only the templates with a page to render: the others' pages are unchanged (see index.ts).
+  // public/ is copied by the pages stage, not by Eleventy.
+  for (const file of readdirSync(LAYOUTS_DIR)) {
+    if (file.endsWith('.njk') && !plan.templates.has(file)) config.ignores.add(path.join(path.relative(process.cwd(), LAYOUTS_DIR) || '.', file));
   }
 
   // Count item, meeting and issue pages as they are written, for the build's progress line.
@@ -116,8 +110,8 @@ export default function minutebookPlugin(config: EleventyConfig): void {
     return content;
   });
   config.addGlobalData('council', council);
-  // The item, meeting and issue pages this run renders (the others are unchanged: see index.ts).
-  config.addGlobalData('pages', plan?.selection ?? { items: council.items, meetings: council.meetings, issues: council.issues });
+  // The records whose pages this run renders (the others are unchanged: see index.ts).
+  config.addGlobalData('pages', plan.selection);
   config.addGlobalData('assets', Object.fromEntries(ctx.assets));
   config.addGlobalData('lang', lang);
   config.addGlobalData('languages', siteLanguages(council.site));
@@ -132,11 +126,11 @@ export default function minutebookPlugin(config: EleventyConfig): void {
   });
   // Pages without a `kind` (the search page) keep the title their front matter gives.
   config.addGlobalData('eleventyComputed', { title: (data: TitleData & { title?: string }) => titleFor(current().council, data) ?? data.title });
-  config.addGlobalData('upcoming', upcomingMeetings(council));
-  config.addGlobalData('recent', recentMeetings(council));
+  config.addGlobalData('upcoming', views.upcoming);
+  config.addGlobalData('recent', views.recent);
   config.addGlobalData('meetingMonths', meetingsByMonth(council.meetings));
-  config.addGlobalData('decided', decidedItems(council));
-  config.addGlobalData('registerPages', registerPages(council, lang));
+  config.addGlobalData('decided', views.decided);
+  config.addGlobalData('registerPages', views.registerPages);
 
   // Text
   config.addFilter('t', function (key: string, params?: Params) {

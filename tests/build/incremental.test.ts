@@ -16,22 +16,37 @@ const out = live.out;
 const rebuild = live.rebuild;
 const clean = live.clean;
 
-/** Pages rendered (not reused) in each language, from the pages stage's log lines. */
-const rendered = (lines: string[]) => lines.filter((l) => l.startsWith('pages (')).map((l) => Number(/: (\d+) item/.exec(l)![1]));
+/** Pages rendered (not reused) in each language, from the pages stage's log lines: item, meeting and issue pages, and lists. */
+const counts = (lines: string[]) =>
+  lines
+    .filter((l) => l.startsWith('pages ('))
+    .map((l) => {
+      const [, records, lists, recordsReused, listsReused] = /: (\d+) item, meeting and issue pages and (\d+) lists rendered, (\d+) and (\d+) unchanged/.exec(l)!;
+      return { records: Number(records), lists: Number(lists), reused: Number(recordsReused) + Number(listsReused) };
+    });
+const rendered = (lines: string[]) => counts(lines).map((c) => c.records);
+const listsRendered = (lines: string[]) => counts(lines).map((c) => c.lists);
 
 const ITEM = 'meetings/2026-10-27-cabinet';
 const inode = (rel: string) => statSync(path.join(out(), rel)).ino;
+const inodes = (rels: readonly string[]) => Object.fromEntries(rels.map((rel) => [rel, inode(rel)]));
+const page = (rel: string) => readFileSync(path.join(out(), rel), 'utf8');
+
+/** List pages in both languages, and public/ files. */
+const LISTS = ['index.html', 'meetings/index.html', 'committees/index.html', 'committees/cabinet/index.html', 'issues/index.html', 'decisions/index.html', 'decisions/2026/index.html', 'decisions/2025/index.html', 'decisions/committees/cabinet/index.html', '404.html'];
+const BOTH = [...LISTS, ...LISTS.map((rel) => `cy/${rel}`)];
 
 beforeAll(() => live.setUp(), 120_000);
 afterAll(() => live.tearDown());
 
 describe('incremental rebuilds', () => {
-  it('reuses every item, meeting and issue page when nothing changed, and writes the same site', async () => {
-    const page = 'meetings/2025-07-07-cabinet/index.html';
-    const before = inode(page);
+  it('reuses every page when nothing changed, and writes the same site', async () => {
+    const kept = ['meetings/2025-07-07-cabinet/index.html', ...BOTH, 'search/index.html', 'cy/search/index.html', 'css/brand.css', 'css/site.css', 'images/logo.svg'];
+    const before = inodes(kept);
     const lines = await rebuild();
     expect(rendered(lines)).toEqual([0, 0]);
-    expect(inode(page)).toBe(before);
+    expect(listsRendered(lines)).toEqual([0, 0]);
+    expect(inodes(kept)).toEqual(before);
     expect(snapshot(out())).toEqual(await clean());
   }, 120_000);
 
@@ -58,6 +73,47 @@ describe('incremental rebuilds', () => {
     expect(snapshot(out())).toEqual(await clean());
   }, 120_000);
 
+  it('renders no list again when the minutes of a decided item change (only the search page, which links the new index)', async () => {
+    const before = inodes(BOTH);
+    appendFileSync(path.join(live.content, ITEM, '03-medium-term-financial-plan.md'), '\nMembers asked about the Quillon Lane reserve.\n');
+    const lines = await rebuild();
+    expect(rendered(lines)[0]).toBeGreaterThan(0);
+    expect(listsRendered(lines)[0]).toBeLessThanOrEqual(1);
+    expect(inodes(BOTH)).toEqual(before);
+    expect(snapshot(out())).toEqual(await clean());
+  }, 120_000);
+
+  it('renders the lists that show a changed decision, and only those', async () => {
+    const unrelated = ['meetings/index.html', 'committees/index.html', 'issues/index.html', 'decisions/2025/index.html', '404.html'];
+    const before = inodes(unrelated);
+    const file = path.join(live.content, ITEM, '03-medium-term-financial-plan.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^decision: .*$/m, 'decision: Medium Term Financial Plan approved, with a Quillon Lane amendment.'));
+    const lines = await rebuild();
+    expect(listsRendered(lines)[0]).toBeGreaterThan(0);
+    for (const rel of ['index.html', 'decisions/index.html', 'decisions/2026/index.html', 'decisions/committees/cabinet/index.html']) expect(page(rel)).toContain('Quillon Lane amendment');
+    expect(inodes(unrelated)).toEqual(before);
+    expect(snapshot(out())).toEqual(await clean());
+  }, 120_000);
+
+  it('renders the Welsh lists that show a retitled Welsh version of an item', async () => {
+    const file = path.join(live.content, 'meetings/2025-07-07-cabinet/03-hwrc-opening-hours.cy.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Oriau Agor Canolfannau Ailgylchu, wedi’u newid'));
+    await rebuild();
+    expect(page('cy/decisions/2025/index.html')).toContain('Oriau Agor Canolfannau Ailgylchu, wedi’u newid');
+    expect(snapshot(out())).toEqual(await clean());
+  }, 120_000);
+
+  it('renders the lists of meetings when a meeting is cancelled', async () => {
+    const unrelated = ['decisions/2025/index.html', 'issues/index.html'];
+    const before = inodes(unrelated);
+    const file = path.join(live.content, 'meetings/2026-12-10-full-council/index.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: scheduled$/m, 'status: cancelled'));
+    await rebuild();
+    expect(page('meetings/index.html')).toContain('calendar__link--cancelled" href="/meetings/2026-12-10-full-council/"');
+    expect(inodes(unrelated)).toEqual(before);
+    expect(snapshot(out())).toEqual(await clean());
+  }, 120_000);
+
   it('adds a new meeting and drops a deleted item', async () => {
     const folder = path.join(live.content, 'meetings/2026-11-30-planning');
     mkdirSync(folder);
@@ -74,6 +130,8 @@ describe('incremental rebuilds', () => {
     writeFileSync(site, readFileSync(site, 'utf8').replace(/^name: .*$/m, 'name: Renamed Borough Council'));
     const lines = await rebuild();
     expect(rendered(lines)[0]).toBeGreaterThan(20);
+    expect(listsRendered(lines)[0]).toBeGreaterThan(10);
+    expect(counts(lines).map((c) => c.reused)).toEqual([0, 0]);
     expect(snapshot(out())).toEqual(await clean());
   }, 120_000);
 

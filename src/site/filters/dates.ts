@@ -52,17 +52,26 @@ export function clockTime(hhmm: string, lang: Lang = 'en'): string {
   return m === 0 ? `${hour}${suffix}` : `${hour}:${String(m).padStart(2, '0')}${suffix}`;
 }
 
+/** The same for a start in a zone: a meeting's start is shown on several pages of a build, each a Luxon parse. */
+function memoInZone(format: (start: string, zone: string) => string): (start: string, zone: string) => string {
+  const seen = new Map<string, string>();
+  return (start, zone) => {
+    const key = `${zone} ${start}`;
+    let text = seen.get(key);
+    if (text === undefined) seen.set(key, (text = format(start, zone)));
+    return text;
+  };
+}
+
 /**
  * The `datetime` attribute for a meeting: its start with the zone offset, shown in the council's
  * zone (the model's `start` is already there; re-zoning keeps it right if that ever changes).
  */
-export function startAttribute(start: string, zone: string): string {
+export const startAttribute = memoInZone((start, zone) => {
   const at = DateTime.fromISO(start, { setZone: true }).setZone(zone);
   if (!at.isValid) throw new Error(`"${start}" is not a date and time`);
   return at.toISO({ suppressMilliseconds: true }) ?? start;
-}
+});
 
 /** "HH:MM" of an ISO start in the council's zone. */
-export function localTime(start: string, zone: string): string {
-  return DateTime.fromISO(start, { setZone: true }).setZone(zone).toFormat('HH:mm');
-}
+export const localTime = memoInZone((start, zone) => DateTime.fromISO(start, { setZone: true }).setZone(zone).toFormat('HH:mm'));

@@ -21,9 +21,11 @@ export interface RegisterPage {
   items: OpenItem[];
 }
 
-/** The register's pages: one per year with decisions (newest first), then one per committee with decisions. */
-export function registerPages(council: Council, lang: Lang = 'en'): RegisterPage[] {
-  const decided = decidedItems(council);
+/**
+ * The register's pages: one per year with decisions (newest first), then one per committee with
+ * decisions. `decided` is `decidedItems(council)`, when already worked out.
+ */
+export function registerPages(council: Council, lang: Lang = 'en', decided: readonly OpenItem[] = decidedItems(council)): RegisterPage[] {
   const years = [...new Set(decided.map((i) => i.date.slice(0, 4)))].sort().reverse();
   const byYear = years.map((year): RegisterPage => ({
     kind: 'year',
