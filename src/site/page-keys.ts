@@ -100,6 +100,13 @@ export const SINGLE_TEMPLATES: Readonly<Record<string, (lang: Lang) => string | 
   'brand-css.njk': (lang) => (lang === 'en' ? '/css/brand.css' : undefined),
 };
 
+/** `outputPathOf(url)`, without splitting and decoding an address that has nothing to decode (almost every one). */
+export function pathOf(url: string): string {
+  if (url.includes('%')) return outputPathOf(url);
+  const rel = url.startsWith('/') ? url.slice(1) : url;
+  return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+}
+
 /** Templates paginated over `pages.<name>` (PageSelection): one page per record this run renders. */
 export const RECORD_TEMPLATES: Readonly<Record<keyof PageSelection, string>> = {
   items: 'item.njk',
@@ -114,8 +121,8 @@ export const RECORD_TEMPLATES: Readonly<Record<keyof PageSelection, string>> = {
  * attachment's `source`) are never shown, so they are left out, and a key stays the same when the
  * content folder moves. Written out rather than with a JSON replacer, which is called for every
  * value of 10,000 items and cost more than the rest of the key. With `texts`, the long Markdown
- * texts (bodies, notes, terms of reference) are pushed there and only their lengths written, so they
- * can be hashed as they are: escaping them into JSON first doubled the cost of hashing an archive.
+ * texts (bodies, notes, terms of reference) are pushed there and left out of the JSON, so they can
+ * be hashed as they are: escaping them into JSON first doubled the cost of hashing an archive.
  */
 function recordJson(record: object, texts?: string[]): string {
   const { sourcePath: _path, attachments, translations, ...plain } = record as Record<string, unknown>;
@@ -134,31 +141,15 @@ function recordJson(record: object, texts?: string[]): string {
 
 const LONG_TEXTS = ['body', 'notes', 'termsOfReference'] as const;
 
-/** Move `record`'s long texts to `texts`, leaving their lengths (so the texts that follow the JSON split one way only). */
+/** Move `record`'s long texts to `texts`, leaving `true` where each was (its length goes with the texts). */
 function longTexts(record: Record<string, unknown>, texts: string[]): void {
   for (const field of LONG_TEXTS) {
     const text = record[field];
     if (typeof text === 'string') {
       texts.push(text);
-      record[field] = text.length;
+      record[field] = true;
     }
   }
-}
-
-/**
- * What an item shows in a list (the home page's and the register's decisions), in every language:
- * the item as written without the words only its own page shows (minutes, reasons,
- * recommendations, attachments), in itself and in its translations, so that editing those renders
- * no list again.
- */
-function listedJson(item: AgendaItem): string {
-  const { sourcePath: _s, body: _b, reasons: _r, recommended: _m, attachments: _a, translations, ...listed } = item as AgendaItem & Record<string, unknown>;
-  if (translations && typeof translations === 'object') {
-    (listed as Record<string, unknown>).translations = Object.fromEntries(
-      Object.entries(translations).map(([lang, { sourcePath: _p, body: _tb, reasons: _tr, recommended: _tm, ...words }]) => [lang, words]),
-    );
-  }
-  return JSON.stringify(listed);
 }
 
 /**
@@ -173,8 +164,9 @@ export class ContentKeys {
   private readonly issues: Map<string, Issue>;
   private readonly issueHashes = new Map<string, string>();
   private readonly pages = new Map<string, string>();
-  private readonly listedHashes = new Map<string, string>();
-  private readonly meetingHashes = new Map<string, string>();
+  /** JSON of each meeting and item as written, without its long texts (recordJson), by `meeting <slug>` and `item <id>`. */
+  private readonly records = new Map<string, string>();
+  private readonly recordHashes = new Map<string, string>();
 
   constructor(council: Council) {
     this.index = indexOf(council);
@@ -182,8 +174,14 @@ export class ContentKeys {
     for (const meeting of council.meetings) {
       const texts: string[] = [];
       let json = recordJson(meeting, texts);
-      for (const item of this.index.itemsOf(meeting)) json += `\n${recordJson(item, texts)}`;
-      const hash = createHash('sha256').update(json);
+      this.records.set(`meeting ${meeting.slug}`, json);
+      for (const item of this.index.itemsOf(meeting)) {
+        const itemJson = recordJson(item, texts);
+        this.records.set(`item ${item.id}`, itemJson);
+        json += `\n${itemJson}`;
+      }
+      // The texts' lengths, then the texts as they are: one way only to split them again.
+      const hash = createHash('sha256').update(`${json}\0${texts.map((text) => text.length).join(' ')}\0`);
       for (const text of texts) hash.update(text);
       this.groups.set(meeting.slug, hash.digest('base64url').slice(0, HASH_LENGTH));
     }
@@ -221,18 +219,29 @@ export class ContentKeys {
     return key;
   }
 
-  /** A hash of meeting `slug` as written (without its items): what a list of meetings shows of it, in any language. */
-  meetingRecord(slug: string): string {
-    let hash = this.meetingHashes.get(slug);
-    if (hash === undefined) this.meetingHashes.set(slug, (hash = sha(recordJson(this.index.meeting(slug)))));
+  /**
+   * A hash of a record as written without its long texts: what a list shows of it, in any language
+   * (a meeting's date, time, venue and status; an item's title, decision and first resolution, in
+   * each of its languages), so that editing minutes or notes renders no list again.
+   */
+  private recordHash(name: string): string {
+    let hash = this.recordHashes.get(name);
+    if (hash === undefined) {
+      const json = this.records.get(name);
+      if (json === undefined) throw new Error(`No ${name} in the council model`);
+      this.recordHashes.set(name, (hash = sha(json)));
+    }
     return hash;
   }
 
-  /** A hash of what item `id` shows in a list, in any language (listedJson). */
-  listed(id: string): string {
-    let hash = this.listedHashes.get(id);
-    if (hash === undefined) this.listedHashes.set(id, (hash = sha(listedJson(this.index.item(id)))));
-    return hash;
+  /** What a list of meetings shows of meeting `slug` (recordHash). */
+  listedMeeting(slug: string): string {
+    return this.recordHash(`meeting ${slug}`);
+  }
+
+  /** What a list of decisions shows of item `id` (recordHash). */
+  listedItem(id: string): string {
+    return this.recordHash(`item ${id}`);
   }
 
   item(id: string): string {
@@ -256,8 +265,8 @@ export class ContentKeys {
  * the page can show. Item, meeting and issue pages: their content key (ContentKeys, from the
  * council as written), the sizes of the PDFs they link and what every page shares (site settings,
  * committees, languages, the published assets, the code). Lists: what every page shares and the
- * records they list, as `views` has them (items without the words only an item page shows: see
- * `listedJson`). Over-wide on purpose: an edit re-renders a few pages too many, never one too few.
+ * records they list, as `views` has them, without the long texts only a record's own page shows
+ * (ContentKeys.recordHash). Over-wide on purpose: an edit re-renders a few pages too many, never one too few.
  */
 export function pageKeys(
   council: Council,
@@ -284,11 +293,11 @@ export function pageKeys(
     if (bytes === undefined) sizes.set(url, (bytes = String(builtFileSize(ctx.outDir, url) ?? '-')));
     return bytes;
   };
-  const page = (url: string, ...parts: string[]): KeyedPage => ({ path: outputPathOf(url), key: sha(shared, ...parts) });
+  const page = (url: string, ...parts: string[]): KeyedPage => ({ path: pathOf(url), key: sha(shared, ...parts) });
 
-  const listedItems = (items: readonly AgendaItem[]) => items.map((item) => content.listed(item.id)).join(' ');
+  const listedItems = (items: readonly AgendaItem[]) => items.map((item) => content.listedItem(item.id)).join(' ');
   // A meeting as written, and its address and pack in this language (the pack's language follows its items').
-  const listedMeetings = (meetings: readonly Meeting[]) => meetings.map((m) => `${content.meetingRecord(m.slug)} ${m.url} ${m.pack}`).join('\n');
+  const listedMeetings = (meetings: readonly Meeting[]) => meetings.map((m) => `${content.listedMeeting(m.slug)} ${m.url} ${m.pack}`).join('\n');
   const registerNav = JSON.stringify(views.registerPages.map((p) => [p.kind, p.key, p.url, p.items.length]));
 
   const lists: Record<string, () => string[]> = {
@@ -310,7 +319,7 @@ export function pageKeys(
   return {
     // Item pages are most of a site: their key is its parts side by side (two hashes of fixed length, then
     // the PDF's size), which is as telling as a hash of them and costs none.
-    items: new Map(council.items.map((item) => [item, { path: outputPathOf(item.url), key: `${shared}${content.item(item.id)}${size(item.pdf)}` }])),
+    items: new Map(council.items.map((item) => [item, { path: pathOf(item.url), key: `${shared}${content.item(item.id)}${size(item.pdf)}` }])),
     meetings: new Map(
       council.meetings.map((meeting) => [meeting, page(meeting.url, content.meeting(meeting.slug), size(meeting.pack), ...index.itemsOf(meeting).map((i) => size(i.pdf)))]),
     ),

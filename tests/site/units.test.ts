@@ -13,7 +13,8 @@ import { decidedItems, registerPages } from '../../src/site/views/decisions.ts';
 import { councilIn, urlsIn } from '../../src/model/localise.ts';
 import { breadcrumbs } from '../../src/site/views/breadcrumbs.ts';
 import { nameLang } from '../../src/site/views/names.ts';
-import { inLanguage, languageOfUrl } from '../../src/model/urls.ts';
+import { inLanguage, languageOfUrl, outputPathOf } from '../../src/model/urls.ts';
+import { pathOf, RECORD_TEMPLATES, SINGLE_TEMPLATES } from '../../src/site/page-keys.ts';
 import { calendarMonth, meetingsByMonth } from '../../src/site/views/meetings.ts';
 
 describe('brand colour', () => {
@@ -225,5 +226,17 @@ describe('page views of the model', () => {
       { label: 'Pwyllgorau', url: '/cy/committees/' },
       { label: 'Cabinet', url: '/cy/committees/cabinet/', lang: 'en' },
     ]);
+  });
+});
+
+describe('page keys', () => {
+  it('finds the file of an address as outputPathOf does, decoding only when there is something to decode', () => {
+    const addresses = ['/', '/cy/', '/meetings/2026-10-27-cabinet/', '/cy/meetings/2026-10-27-cabinet/03-plan/', '/404.html', '/cy/404.html', '/css/brand.css', '/files/a%20b/c%C5%B5.pdf', '/issues/caf%C3%A9/', 'relative/'];
+    for (const url of addresses) expect(pathOf(url)).toBe(outputPathOf(url));
+  });
+
+  it('knows every template in layouts/: a page of one, or one page per record', () => {
+    const layouts = readdirSync(path.resolve(__dirname, '../../layouts')).filter((file) => file.endsWith('.njk'));
+    expect(layouts.sort()).toEqual([...Object.keys(SINGLE_TEMPLATES), ...Object.values(RECORD_TEMPLATES)].sort());
   });
 });
