@@ -115,12 +115,17 @@ export class SiteOutput {
     this.kept.delete(rel);
   }
 
+  /** The identity of the live file kept at `rel` (no file system call), if it is kept. */
+  keptIdentity(rel: string): FileIdentity | undefined {
+    return this.kept.get(rel);
+  }
+
   /**
    * Where the new site's file at `rel` is now, or undefined: kept (no file system call: pages ask
    * this for some 47,000 PDF links at 10,000 items), else staged.
    */
   locate(rel: string): SiteFile | undefined {
-    const identity = this.kept.get(rel);
+    const identity = this.keptIdentity(rel);
     if (identity) return { rel, file: path.join(this.liveDir, rel), identity };
     const staged = path.join(this.stagingDir, rel);
     return lstatSync(staged, { throwIfNoEntry: false })?.isFile() ? { rel, file: staged } : undefined;

@@ -16,16 +16,13 @@ export function humanSize(bytes: number, lang: Lang = 'en'): string {
 /** Size in bytes of the file an earlier stage wrote at a site-relative URL, or undefined if there is none. */
 export function builtFileSize(outDir: string, url: string): number | undefined {
   const rel = outputPathOf(url);
-  // In a build, the file may be kept in place in the live site rather than staged in outDir.
-  const output = siteOutputOf(outDir);
-  if (output) {
-    const found = output.locate(rel);
-    if (found?.identity) return found.identity.size;
-    if (!found) return undefined;
-  }
+  // In a build, the file may be kept in place in the live site (its size known) rather than staged
+  // in outDir: one lookup, then at most one stat.
+  const kept = siteOutputOf(outDir)?.keptIdentity(rel);
+  if (kept) return kept.size;
   try {
-    const stats = statSync(path.join(outDir, rel));
-    return stats.isFile() ? stats.size : undefined;
+    const stats = statSync(path.join(outDir, rel), { throwIfNoEntry: false });
+    return stats?.isFile() ? stats.size : undefined;
   } catch {
     return undefined;
   }
