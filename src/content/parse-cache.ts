@@ -1,9 +1,9 @@
 import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../build/package-version.ts';
 import { bodyOf, recordJson, type FileKind, type FileRecord } from './records.ts';
 
 /**
@@ -192,20 +192,3 @@ export function codeFingerprint(): string {
   return fingerprint;
 }
 
-const require = createRequire(import.meta.url);
-
-/** A package's installed version, from the package.json above its entry point. */
-function packageVersion(name: string): string {
-  let dir = path.dirname(require.resolve(name));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === name && pkg.version) return pkg.version;
-    } catch {
-      // No package.json at this level: keep walking up.
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`Cannot find the version of ${name}`);
-    dir = parent;
-  }
-}

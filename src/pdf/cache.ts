@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../build/package-version.ts';
 import { fontFiles } from './fonts.ts';
 import type { PdfJob } from './job.ts';
 
-const require = createRequire(import.meta.url);
 let renderer: Promise<string> | undefined;
 
 /**
@@ -21,26 +20,10 @@ export function rendererHash(): Promise<string> {
     for (const file of [...sources.map((f) => path.join(dir, f)), ...fontFiles()]) {
       hash.update(path.basename(file)).update('\0').update(await readFile(file)).update('\0');
     }
-    for (const pkg of ['pdfkit', 'fontkit']) hash.update(`${pkg}@${await packageVersion(pkg)}\0`);
+    for (const pkg of ['pdfkit', 'fontkit']) hash.update(`${pkg}@${packageVersion(pkg)}\0`);
     return hash.digest('hex');
   })();
   return renderer;
-}
-
-/** A package's installed version (read from its package.json, which pdfkit's `exports` does not expose). */
-async function packageVersion(name: string): Promise<string> {
-  let dir = path.dirname(require.resolve(name));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === name && pkg.version) return pkg.version;
-    } catch {
-      // No package.json at this level: keep walking up.
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`Cannot find the version of ${name}`);
-    dir = parent;
-  }
 }
 
 /** The cache key of one PDF: the renderer and exactly the data the PDF prints. */
