@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The command is TypeScript, run through tsx so there is no compile step to forget.
-import { tsImport } from 'tsx/esm/api';
+// The command is TypeScript: bin/start.js loads it from a bundle it keeps fresh, or through tsx.
+import { loadMain } from './start.js';
 
-const { main } = await tsImport('../src/cli/main.ts', import.meta.url);
+const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));

@@ -5,7 +5,6 @@ import { linkOrCopy, OutputMemory } from '../build/reuse.ts';
 import { jobHash, rendererHash } from './cache.ts';
 import { planPdfs } from './job.ts';
 import { renderOnWorkers, type RenderTask } from './pool.ts';
-import { renderJob } from './render.ts';
 
 export interface PdfStageOptions {
   /** Worker threads for rendering (default: MINUTEBOOK_PDF_WORKERS, else 2, the build machine's cores). */
@@ -45,6 +44,8 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
       }
       const renderHere = async (task: RenderTask) => {
         const temporary = `${task.file}.${process.pid}.tmp`;
+        // Imported here, not at the top: a build with every PDF cached never loads pdfkit and the fonts.
+        const { renderJob } = await import('./render.ts');
         await writeFile(temporary, await renderJob(task.job));
         await rename(temporary, task.file);
       };

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Eleventy from '@11ty/eleventy';
 import type { BuildContext, OutputStage } from '../build/context.ts';
 import { OutputMemory } from '../build/reuse.ts';
 import { councilIn } from '../model/localise.ts';
@@ -85,6 +84,8 @@ export function createPagesStage(options: PagesStageOptions = {}): OutputStage {
                 : { council, views, selection: { items, meetings: [], issues: [], committees: [], registers: [] }, templates: new Set([RECORD_TEMPLATES.items]), onPage },
             );
             shareNunjucksCompilation();
+            // Imported here, not at the top: a build that renders no page never loads Eleventy (most of a second).
+            const { default: Eleventy } = await import('@11ty/eleventy');
             const eleventy = new Eleventy(LAYOUTS_DIR, ctx.outDir, { quietMode: true, configPath: NO_CONFIG_FILE, config: eleventyConfig });
             eleventy.disableLogger();
             await eleventy.write();

@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript, no types: it runs before any TypeScript can
+import { loadMain } from '../../bin/start.js';
+
+type Main = (argv: string[]) => Promise<unknown>;
+
+/** A project of two modules in a folder of its own: `main` reports the helper's word and its own URL. */
+let root: string;
+const write = (rel: string, text: string) => {
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  writeFileSync(path.join(root, rel), text);
+};
+const stamp = () => JSON.parse(readFileSync(path.join(root, 'node_modules/.cache/minutebook/cli/current.json'), 'utf8')) as { dir: string; inputs: [string, string][] };
+const bundles = () => readdirSync(path.join(root, 'node_modules/.cache/minutebook/cli')).filter((n) => n.startsWith('b-'));
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'minutebook-start-'));
+  mkdirSync(path.join(root, 'node_modules'));
+  write('tsconfig.json', '{}\n');
+  write('src/cli/word.ts', "export const word: string = 'first';\n");
+  write('src/cli/main.ts', "import { word } from './word.ts';\nexport async function main(argv: string[]) { return { word, argv, url: import.meta.url }; }\n");
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+  delete process.env.MINUTEBOOK_NO_BUNDLE;
+});
+
+describe('bin/start.js: the command from a bundle kept fresh', () => {
+  it('bundles the source once, keeps each module its own URL, and reuses the bundle while nothing changed', async () => {
+    const main = (await loadMain(root)) as Main;
+    expect(await main(['x'])).toEqual({ word: 'first', argv: ['x'], url: pathToFileURL(path.join(root, 'src/cli/main.ts')).href });
+    const first = stamp();
+    expect(first.inputs.map(([file]) => file)).toEqual(expect.arrayContaining(['src/cli/main.ts', 'src/cli/word.ts', 'tsconfig.json']));
+    await loadMain(root);
+    expect(stamp().dir).toBe(first.dir);
+    expect(bundles()).toEqual([first.dir]);
+  });
+
+  it('makes a new bundle as soon as any source file changes, and removes the old one', async () => {
+    await loadMain(root);
+    const first = stamp().dir;
+    write('src/cli/word.ts', "export const word: string = 'second, longer';\n");
+    const main = (await loadMain(root)) as Main;
+    expect(await main([])).toMatchObject({ word: 'second, longer' });
+    expect(stamp().dir).not.toBe(first);
+    expect(bundles()).toEqual([stamp().dir]);
+  });
+
+  it('runs the source through tsx when bundling fails or is turned off', async () => {
+    write('src/cli/word.ts', "export const word: string = 'third';\n");
+    process.env.MINUTEBOOK_NO_BUNDLE = '1';
+    expect(await ((await loadMain(root)) as Main)([])).toMatchObject({ word: 'third' });
+    expect(() => stamp()).toThrow();
+    delete process.env.MINUTEBOOK_NO_BUNDLE;
+    // The bundle cannot be stored (node_modules is a file): tsx still runs the command.
+    rmSync(path.join(root, 'node_modules'), { recursive: true });
+    write('node_modules', 'not a folder');
+    expect(await ((await loadMain(root)) as Main)([])).toMatchObject({ word: 'third' });
+  });
+});
