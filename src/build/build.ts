@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadCouncil } from '../content/load.ts';
 import type { Problem } from '../content/problems.ts';
 import type { BuildContext, OutputStage } from './context.ts';
-import { finishInterruptedPublish, OLD_SUFFIX, SiteOutput } from './output.ts';
+import { finishInterruptedPublish, OLD_SUFFIX, scanLiveFiles, SiteOutput } from './output.ts';
 import { STAGES } from './stages.ts';
 import { silent, type Progress } from './progress.ts';
 
@@ -44,6 +44,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const started = Date.now();
   const progress = options.progress ?? silent;
+  const stateDir = path.join(cacheDir, 'outputs');
+  // Before anything is read: a publish an earlier build left half-done is finished first.
+  if (finishInterruptedPublish(stateDir)) log('publishing: finished publishing an earlier build that was interrupted');
+  const scan = scanLiveFiles(outDir, stateDir);
   const { council, problems, files } = await loadCouncil(contentDir, { cwd: options.cwd, cacheDir, progress: (done, total) => progress('reading', done, total) });
   if (!council) return { ok: false, problems };
   log(
@@ -54,20 +58,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await mkdir(path.dirname(outDir), { recursive: true });
   await removeLeftovers(outDir, options.removeOldInBackground ?? false);
   await mkdir(cacheDir, { recursive: true });
-  const stateDir = path.join(cacheDir, 'outputs');
-  if (finishInterruptedPublish(stateDir)) log('publishing: finished publishing an earlier build that was interrupted');
   const shown = (dir: string) => path.relative(options.cwd ?? process.cwd(), dir) || dir;
   let publishing = false;
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   try {
     const previousDir = (await isDirectory(outDir)) ? outDir : undefined;
+    const output = new SiteOutput(staging, outDir, stateDir);
+    output.useScan(await scan);
     const ctx: BuildContext = {
       council,
       contentDir,
       outDir: staging,
       cacheDir,
       ...(previousDir !== undefined && { previousDir }),
-      output: new SiteOutput(staging, outDir, stateDir),
+      output,
       log,
       progress,
       assets: new Map(),

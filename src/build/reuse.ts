@@ -10,6 +10,8 @@ interface Recorded {
   size: number;
   mtimeMs: number;
   ino: number;
+  /** Its line in the memory file it was read from: written again as it is if the record is unchanged. */
+  line?: string;
 }
 
 const VERSION = 2;
@@ -19,9 +21,11 @@ function identity(stats: Stats): FileIdentity {
   return { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
 }
 
-function statOrUndefined(file: string): Stats | undefined {
+/** The identity of the regular file at `file`, or null if there is none. */
+function identityOnDisk(file: string): FileIdentity | null {
   // throwIfNoEntry: a missing file is common (a first build), and an exception per file costs more than the stat.
-  return lstatSync(file, { throwIfNoEntry: false });
+  const stats = lstatSync(file, { throwIfNoEntry: false });
+  return stats?.isFile() ? identity(stats) : null;
 }
 
 /**
@@ -69,12 +73,13 @@ export class OutputMemory {
   reuse(rel: string, key: string, formerRel = rel): boolean {
     if (!this.previousDir) return false;
     const from = path.join(this.previousDir, formerRel);
-    const stats = this.checked(formerRel, from);
-    if (!stats || this.previous.get(formerRel)!.key !== key) return false;
+    // In a build, the live files were lstat'ed on a worker thread while the content was read.
+    const kept = this.checked(formerRel, from, this.output?.liveIdentity(formerRel));
+    if (!kept || this.previous.get(formerRel)!.key !== key) return false;
     if (this.output && formerRel === rel) {
-      const kept = identity(stats);
       this.output.keep(rel, kept);
-      this.next.set(rel, { key, ...kept });
+      // The very record the previous build made (same key, same file): kept, line and all.
+      this.next.set(rel, this.previous.get(rel)!);
       return true;
     }
     const to = path.join(this.outDir, rel);
@@ -85,13 +90,16 @@ export class OutputMemory {
     return true;
   }
 
-  /** The live file's stats, if it is still the very file the previous build recorded at `rel`. */
-  private checked(rel: string, file: string): Stats | undefined {
+  /**
+   * The identity of `file`, if it is still the very file the previous build recorded at `rel`;
+   * `known` is its identity if already looked up (null: no such file), else it is lstat'ed now.
+   */
+  private checked(rel: string, file: string, known?: FileIdentity | null): FileIdentity | undefined {
     const before = this.previous.get(rel);
     if (!before) return undefined;
-    const stats = statOrUndefined(file);
-    if (!stats?.isFile() || stats.ino !== before.ino || stats.size !== before.size || stats.mtimeMs !== before.mtimeMs) return undefined;
-    return stats;
+    const found = known !== undefined ? known : identityOnDisk(file);
+    if (!found || found.ino !== before.ino || found.size !== before.size || found.mtimeMs !== before.mtimeMs) return undefined;
+    return found;
   }
 
   /** One mkdir per new folder of the output, parents first (a recursive mkdir per file stats every level). */
@@ -125,7 +133,8 @@ export class OutputMemory {
 
   /** Remember the file of known identity at `rel` (one kept from the live site) as made from `key`. */
   remember(rel: string, key: string, id: FileIdentity): void {
-    this.next.set(rel, { key, ...id });
+    const before = this.previous.get(rel);
+    this.next.set(rel, before && sameRecord(before, { key, ...id }) ? before : { key, ...id });
   }
 
   /**
@@ -141,7 +150,7 @@ export class OutputMemory {
   }
 }
 
-const sameRecord = (a: Recorded | undefined, b: Recorded) => a !== undefined && a.key === b.key && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+const sameRecord = (a: Recorded | undefined, b: Recorded) => a === b || (a !== undefined && a.key === b.key && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs);
 
 /**
  * A memory file: a header line, then one line per file, tab-separated: key, inode, size, mtime
@@ -153,6 +162,10 @@ const HEADER = `minutebook outputs ${VERSION}`;
 function formatMemory(records: ReadonlyMap<string, Recorded>): string {
   const lines = [HEADER];
   for (const [rel, r] of records) {
+    if (r.line !== undefined) {
+      lines.push(r.line);
+      continue;
+    }
     if (rel.includes('\n') || /[\t\n]/.test(r.key)) continue; // not recorded: made again next time
     lines.push(`${r.key}\t${r.ino}\t${r.size}\t${r.mtimeMs}\t${rel}`);
   }
@@ -171,7 +184,7 @@ function parseMemory(text: string): Map<string, Recorded> {
     const c = line.indexOf('\t', b + 1);
     const d = line.indexOf('\t', c + 1);
     if (d < 0) return new Map(); // damaged: trust none of it
-    records.set(line.slice(d + 1), { key: line.slice(0, a), ino: Number(line.slice(a + 1, b)), size: Number(line.slice(b + 1, c)), mtimeMs: Number(line.slice(c + 1, d)) });
+    records.set(line.slice(d + 1), { key: line.slice(0, a), ino: Number(line.slice(a + 1, b)), size: Number(line.slice(b + 1, c)), mtimeMs: Number(line.slice(c + 1, d)), line });
   }
   return records;
 }

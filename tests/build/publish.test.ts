@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { finishInterruptedPublish, listTree, SiteOutput } from '../../src/build/output.ts';
+import { finishInterruptedPublish, listTree, scanLiveFiles, SiteOutput } from '../../src/build/output.ts';
 
 /**
  * Publishing a build into the live site (src/build/output.ts): kept files stay the very files they
@@ -119,5 +119,24 @@ describe('publishing a build into the live site', () => {
     expect(finishInterruptedPublish(state)).toBe(false);
     // And the list it saved lets the next build publish in place.
     expect(rebuild(Object.keys({ ...FIRST, ...staged }), {}).output.publish().mode).toBe('in place');
+  });
+
+  it('scans the live files a publish listed, on a worker thread: the identity of each, null for one gone', async () => {
+    expect(await scanLiveFiles(live, state)).toBeUndefined(); // no site yet
+    firstBuild(FIRST);
+    rmSync(path.join(live, 'c.txt'));
+    writeFileSync(path.join(live, 'a/index.html'), 'a 1, edited by hand');
+    writeFileSync(path.join(live, 'added-by-hand.html'), 'not the build’s');
+    const scanned = await scanLiveFiles(live, state);
+    expect([...scanned!.keys()].sort()).toEqual(Object.keys(FIRST).sort());
+    for (const rel of Object.keys(FIRST)) expect(scanned!.get(rel)).toEqual(rel === 'c.txt' ? null : identity(path.join(live, rel)));
+    // A SiteOutput given the scan answers from it; without one, it does not know.
+    const staging = mkdtempSync(path.join(root, '.stage-'));
+    const output = new SiteOutput(staging, live, state);
+    expect(output.liveIdentity('a/index.html')).toBeUndefined();
+    output.useScan(scanned);
+    expect(output.liveIdentity('a/index.html')).toEqual(identity(path.join(live, 'a/index.html')));
+    expect(output.liveIdentity('c.txt')).toBeNull();
+    expect(output.liveIdentity('added-by-hand.html')).toBeUndefined();
   });
 });
