@@ -50,7 +50,9 @@ export const urls = {
 
 /** The file path (relative to the output folder, with / separators) that serves a site-relative URL. */
 export function outputPathOf(url: string): string {
-  const decoded = url.split('/').map(decodeURIComponent).join('/').replace(/^\//, '');
+  // Called for every file of the site on every build: most URLs have nothing to decode.
+  const whole = url.includes('%') ? url.split('/').map(decodeURIComponent).join('/') : url;
+  const decoded = whole.startsWith('/') ? whole.slice(1) : whole;
   return decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded;
 }
 

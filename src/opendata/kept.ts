@@ -36,23 +36,33 @@ export interface InputMemory {
   next: Map<string, InputRecord>;
 }
 
-const VERSION = 1;
+const HEADER = 'minutebook open-data inputs 2';
 
 /**
- * `<cache>/open-data-inputs.json`: for each open-data file made from known inputs, the key of those
- * inputs and the size and sha256 of the bytes they made. A pure function's memo (same inputs, same
- * code, same bytes), so it is valid whatever happened to the live site since: whether a file can
- * be taken over is still decided by OutputMemory 'open-data' against the live file itself.
+ * `<cache>/open-data-inputs.tsv`: for each open-data file made from known inputs, the key of those
+ * inputs and the size and sha256 of the bytes they made, one tab-separated line per file (the URL
+ * last; lines, not JSON: some 44,000 of them at 10,000 items). A pure function's memo (same inputs,
+ * same code, same bytes), so it is valid whatever happened to the live site since: whether a file
+ * can be taken over is still decided by OutputMemory 'open-data' against the live file itself.
  */
 export function openInputMemory(cacheDir: string): InputMemory {
   const previous = new Map<string, InputRecord>();
+  let text = '';
   try {
-    const saved = JSON.parse(readFileSync(inputMemoryFile(cacheDir), 'utf8')) as { version: number; files: Record<string, [string, number, string]> };
-    if (saved.version === VERSION) {
-      for (const [url, [key, size, sha256]] of Object.entries(saved.files)) previous.set(url, { key, digest: { size, sha256 } });
-    }
+    text = readFileSync(inputMemoryFile(cacheDir), 'utf8');
   } catch {
     // None yet, or unreadable: every file is made.
+  }
+  const lines = text.split('\n');
+  if (lines[0] !== HEADER) return { previous, next: new Map() };
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const a = line.indexOf('\t');
+    const b = line.indexOf('\t', a + 1);
+    const c = line.indexOf('\t', b + 1);
+    if (c < 0) return { previous: new Map(), next: new Map() }; // damaged: trust none of it
+    previous.set(line.slice(c + 1), { key: line.slice(0, a), digest: { size: Number(line.slice(a + 1, b)), sha256: line.slice(b + 1, c) } });
   }
   return { previous, next: new Map() };
 }
@@ -60,14 +70,17 @@ export function openInputMemory(cacheDir: string): InputMemory {
 export function saveInputMemory(cacheDir: string, memory: InputMemory): void {
   const file = inputMemoryFile(cacheDir);
   mkdirSync(path.dirname(file), { recursive: true });
-  const files: Record<string, [string, number, string]> = {};
-  for (const [url, r] of [...memory.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) files[url] = [r.key, r.digest.size, r.digest.sha256];
+  const lines = [HEADER];
+  for (const [url, r] of [...memory.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (/[\t\n]/.test(url)) continue; // not recorded: made again next time
+    lines.push(`${r.key}\t${r.digest.size}\t${r.digest.sha256}\t${url}`);
+  }
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ version: VERSION, files }));
+  writeFileSync(temporary, `${lines.join('\n')}\n`);
   renameSync(temporary, file);
 }
 
-const inputMemoryFile = (cacheDir: string) => path.join(cacheDir, 'open-data-inputs.json');
+const inputMemoryFile = (cacheDir: string) => path.join(cacheDir, 'open-data-inputs.tsv');
 
 /** A short hash of strings (the parts are length-prefixed, so ["ab","c"] and ["a","bc"] differ). */
 export function keyOf(...parts: string[]): string {

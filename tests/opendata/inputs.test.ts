@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveSite } from '../helpers/live-site.ts';
 import { snapshot } from '../helpers/tree.ts';
+import { openInputMemory } from '../../src/opendata/kept.ts';
 
 /**
  * OParl objects whose inputs did not change are taken over from the live site without being made
@@ -17,8 +18,9 @@ const site = live.out;
 
 /** The input key of every open-data file made from known inputs, by URL, as the last build recorded. */
 function inputKeys(): Map<string, string> {
-  const saved = JSON.parse(readFileSync(path.join(live.cache(), 'open-data-inputs.json'), 'utf8')) as { files: Record<string, [string, number, string]> };
-  return new Map(Object.entries(saved.files).map(([url, [key]]) => [url, key]));
+  const keys = new Map([...openInputMemory(live.cache()).previous].map(([url, r]) => [url, r.key]));
+  expect(keys.size).toBeGreaterThan(0);
+  return keys;
 }
 
 /** `N taken over without being made` from the open-data log line. */

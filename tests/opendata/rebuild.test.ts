@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutputMemory } from '../../src/build/reuse.ts';
 import { loadCouncil } from '../../src/content/load.ts';
 import { openDataStage } from '../../src/opendata/index.ts';
+import { digestKey } from '../../src/opendata/digest.ts';
 import { manifestJson } from '../../src/opendata/schemas.ts';
 import { liveSite } from '../helpers/live-site.ts';
 import { snapshot } from '../helpers/tree.ts';
@@ -126,7 +127,7 @@ describe('open data on a rebuild', () => {
     // stage hard-links the same file from its cache into the next build, so it is taken unread.
     const made = { size: 7, sha256: 'a'.repeat(64), sha512: 'b'.repeat(128) };
     const memory = OutputMemory.open({ cacheDir: cache(), outDir: site(), previousDir: site() }, 'digests');
-    memory.wrote(pdf, JSON.stringify(made));
+    memory.wrote(pdf, digestKey(made));
     memory.save();
     await rebuild();
     expect(manifestEntry(pdf)).toEqual({ path: `/${pdf}`, size: 7, sha256: made.sha256 });
