@@ -49,14 +49,6 @@ function isFolder(dir: string): boolean {
   }
 }
 
-function isFile(file: string): boolean {
-  try {
-    return lstatSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -165,28 +157,46 @@ export class SiteOutput {
     live.delete(path.resolve(this.stagingDir));
     const liveExists = isFolder(this.liveDir);
     const before = liveExists ? this.savedList() : undefined;
-    if (!liveExists || this.kept.size === 0 || before === undefined) {
-      // No live site, nothing kept, or no list of the live files: the new site is the staging
-      // folder, whole (with any kept files linked into it first), swapped in with two renames.
-      for (const [rel] of this.kept) {
-        const to = path.join(this.stagingDir, rel);
-        if (isFile(to)) continue;
-        mkdirSync(path.dirname(to), { recursive: true });
-        linkOrCopy(path.join(this.liveDir, rel), to);
-      }
-      const files = listTree(this.stagingDir);
+    const staged = listTree(this.stagingDir);
+    // Renaming a staged file over a live one also frees the old file, which costs far more than
+    // linking a kept file into the staging folder (the old tree of a swap is deleted after the
+    // command ends). So when many files changed (new templates render every page again), the
+    // staging folder is swapped in, whole, as after a build that keeps nothing.
+    const many = staged.length > SWAP_MIN_STAGED && staged.length * KEPT_PER_STAGED_FILE > this.kept.size;
+    if (!liveExists || this.kept.size === 0 || before === undefined || many) {
+      // The new site is the staging folder, with the kept files linked into it, swapped in with two renames.
+      const stagedSet = new Set(staged);
+      const made = new Set<string>();
+      const linkIn = (rel: string) => {
+        ensureFolder(this.stagingDir, path.dirname(rel), made);
+        linkOrCopy(path.join(this.liveDir, rel), path.join(this.stagingDir, rel));
+      };
+      for (const [rel] of this.kept) if (!stagedSet.has(rel)) linkIn(rel);
+      const files = [...new Set([...staged, ...this.kept.keys()])].sort(byPath);
       if (!liveExists) {
         renameSync(this.stagingDir, this.liveDir);
         this.saveList(files);
-        return { mode: 'first', written: files.length, deleted: 0 };
+        return { mode: 'first', written: staged.length, deleted: 0 };
+      }
+      if (before !== undefined) {
+        // Files put into the live site by hand are not the build's (not in its list): they stay,
+        // unless the new site has a file or folder in their way.
+        const listed = new Set(before);
+        const taken = new Set(files);
+        for (const rel of files) for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) taken.add(`${d}/`);
+        const clear = (rel: string) => {
+          if (taken.has(rel) || taken.has(`${rel}/`)) return false;
+          for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) if (taken.has(d)) return false;
+          return true;
+        };
+        for (const rel of listTree(this.liveDir)) if (!listed.has(rel) && clear(rel)) linkIn(rel);
       }
       const replacedTree = `${this.stagingDir}${OLD_SUFFIX}`;
       renameSync(this.liveDir, replacedTree);
       renameSync(this.stagingDir, this.liveDir);
       this.saveList(files);
-      return { mode: 'swapped', written: files.length, deleted: 0, replacedTree };
+      return { mode: 'swapped', written: staged.length, deleted: 0, replacedTree };
     }
-    const staged = listTree(this.stagingDir);
     const stagedSet = new Set(staged);
     const deleted = before.filter((rel) => !stagedSet.has(rel) && !this.kept.has(rel));
     const files = [...new Set([...staged, ...this.kept.keys()])].sort(byPath);
@@ -247,6 +257,16 @@ export function scanLiveFiles(liveDir: string, stateDir: string): Promise<Map<st
     worker.once('exit', () => resolve(undefined));
   });
 }
+
+/**
+ * A publish renames its staged files into the live site while it keeps more than this many files
+ * per staged one (or stages few); otherwise it swaps the whole tree (see publish). Measured at 10,000 items: a
+ * one-item edit stages about 100 files and keeps 85,000; new templates stage 23,000 and keep
+ * 62,000, which took over a minute renamed in place and a few seconds swapped.
+ */
+const KEPT_PER_STAGED_FILE = 20;
+/** Below this many staged files a publish is quick either way, and stays in place. */
+const SWAP_MIN_STAGED = 1000;
 
 /** Suffix of a replaced output tree waiting to be deleted. */
 export const OLD_SUFFIX = '.old';

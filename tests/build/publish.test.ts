@@ -106,6 +106,22 @@ describe('publishing a build into the live site', () => {
     expect(identity(path.join(live, 'index.html'))).toEqual(kept);
   });
 
+  it('swaps in a whole tree when most files changed, keeping the kept ones and the files added by hand', () => {
+    firstBuild(FIRST);
+    const pdf = identity(path.join(live, 'a/a.pdf'));
+    write(live, { 'by-hand.txt': 'added by hand', 'b/deep/by-hand.txt': 'also by hand', 'x/by-hand.txt': 'in the way of a new file x' });
+    // As new templates do: every page again, 1,001 files staged, one kept.
+    const pages = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`p/${i}/index.html`, `page ${i}`]));
+    const result = rebuild(['a/a.pdf'], { ...pages, 'index.html': 'home 2', x: 'a file where a hand-made folder was' }).output.publish();
+    expect(result).toMatchObject({ mode: 'swapped', written: 1002 });
+    expect(tree(live)).toEqual({ ...pages, 'index.html': 'home 2', x: 'a file where a hand-made folder was', 'a/a.pdf': 'pdf a', 'by-hand.txt': 'added by hand', 'b/deep/by-hand.txt': 'also by hand' });
+    expect(identity(path.join(live, 'a/a.pdf'))).toEqual(pdf);
+    // The list holds the build's files only: the next build still leaves the hand-made ones alone.
+    const next = rebuild(['a/a.pdf', 'index.html', 'x', ...Object.keys(pages)], {}).output.publish();
+    expect(next).toMatchObject({ mode: 'in place', deleted: 0 });
+    expect(tree(live)['by-hand.txt']).toBe('added by hand');
+  });
+
   it('finishes a publish that stopped part-way when the next build starts', () => {
     firstBuild(FIRST);
     const staged = { 'index.html': 'home 2', 'a/index.html': 'a 2', 'e/new.html': 'new' };
