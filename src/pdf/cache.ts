@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from '../build/package-version.ts';
-import { fontFiles } from './fonts.ts';
+import { fontFiles } from './font-files.ts';
 import type { PdfJob } from './job.ts';
 
 let renderer: Promise<string> | undefined;

@@ -1,7 +1,7 @@
-import { build, version as esbuildVersion } from 'esbuild';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../build/package-version.ts';
 import { contentKey, readRecord, saveRecord, searchCacheDir, writeAtomically } from './cache.ts';
 
 const ENTRY = fileURLToPath(new URL('./browser/main.ts', import.meta.url));
@@ -9,7 +9,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** This file: its options decide the bundle as much as the sources do. */
 const SELF = fileURLToPath(import.meta.url);
 
+/** esbuild's version, read without loading esbuild (a build whose bundle is cached never runs it). */
+const esbuildVersion = () => packageVersion('esbuild');
+
 async function bundle(metafile: boolean) {
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [ENTRY],
     absWorkingDir: ROOT,
@@ -76,7 +80,7 @@ export async function cachedSearchScript(cacheDir: string): Promise<SearchScript
     try {
       return (
         record?.version === 1 &&
-        record.esbuild === esbuildVersion &&
+        record.esbuild === esbuildVersion() &&
         Array.isArray(record.inputs) &&
         record.inputs.length > 1 &&
         record.inputs.every(([file, key]) => hashOfFile(file) === key)
@@ -96,7 +100,7 @@ export async function cachedSearchScript(cacheDir: string): Promise<SearchScript
       // A file changed while esbuild ran may not be the one bundled: then remember nothing.
       if (files.every((file) => statSync(path.resolve(ROOT, file)).mtimeMs < started - 1000)) {
         writeAtomically(bundleFile, bytes);
-        saveRecord(recordFile, { version: 1, esbuild: esbuildVersion, inputs: hashed, key } satisfies BundleRecord);
+        saveRecord(recordFile, { version: 1, esbuild: esbuildVersion(), inputs: hashed, key } satisfies BundleRecord);
       }
     } catch {
       // An input that cannot be read again: nothing is remembered.
