@@ -1,9 +1,8 @@
 import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { packageVersion } from '../build/package-version.ts';
+import { codeFingerprint as sharedFingerprint } from '../build/fingerprint.ts';
 import { bodyOf, recordJson, type FileKind, type FileRecord } from './records.ts';
 
 /**
@@ -170,25 +169,11 @@ function readStored(file: string, fingerprint: string): Stored {
   return { bytes: body, lines };
 }
 
-let fingerprint: string | undefined;
-
 /**
  * What a record depends on besides the file: this folder's sources (parsing, schemas, messages),
  * the model's lists of allowed values, the packages that parse and validate, and Node's version.
  */
 export function codeFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
-  const hash = createHash('sha256').update(`node ${process.version}\0`);
-  const dir = path.dirname(fileURLToPath(import.meta.url));
-  const sources = readdirSync(dir)
-    .filter((f) => /\.(ts|js)$/.test(f))
-    .sort()
-    .map((f) => path.join(dir, f));
-  for (const file of [...sources, path.join(dir, '..', 'model', 'types.ts')]) {
-    hash.update(path.basename(file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  for (const pkg of ['gray-matter', 'yaml', 'zod', 'luxon']) hash.update(`${pkg}@${packageVersion(pkg)}\0`);
-  fingerprint = hash.digest('hex');
-  return fingerprint;
+  return sharedFingerprint({ sources: ['src/content', 'src/model/types.ts'], packages: ['gray-matter', 'yaml', 'zod', 'luxon'], extra: [`node ${process.version}`] });
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { codeFingerprint as sharedFingerprint } from '../build/fingerprint.ts';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FileDigest } from './digest.ts';
 
 /**
@@ -89,32 +89,13 @@ export function keyOf(...parts: string[]): string {
   return hash.digest('base64');
 }
 
-let fingerprint: string | undefined;
-
 /**
- * A hash of the code that makes open data from the model: every file under src/opendata and
- * src/model. An input key includes it, so a change to the code makes every file again.
+ * A fingerprint of the code that makes open data from the model: every file under src/opendata and
+ * src/model, and luxon (it makes meeting start times). An input key includes it, so a change to the
+ * code makes every file again.
  */
 export function codeFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const hash = createHash('sha256');
-  for (const dir of ['opendata', 'model']) {
-    const root = path.join(src, dir);
-    const files = (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-      .filter((d) => d.isFile())
-      .map((d) => path.join(d.parentPath, d.name))
-      .sort();
-    for (const file of files) hash.update(`${path.relative(src, file)}\0`).update(readFileSync(file)).update('\0');
-  }
-  // luxon makes meeting start times.
-  try {
-    hash.update(readFileSync(path.join(src, '..', 'node_modules', 'luxon', 'package.json')));
-  } catch {
-    hash.update('luxon: not found');
-  }
-  fingerprint = hash.digest('base64');
-  return fingerprint;
+  return sharedFingerprint({ sources: ['src/opendata', 'src/model'], packages: ['luxon'] });
 }
 
 /** [URL, content] pairs of open-data files, a Kept one made (for callers that want every file's bytes). */
