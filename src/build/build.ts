@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCouncil } from '../content/load.ts';
 import type { Problem } from '../content/problems.ts';
 import type { BuildContext, OutputStage } from './context.ts';
-import { finishInterruptedPublish, OLD_SUFFIX, scanLiveFiles, SiteOutput } from './output.ts';
+import { finishInterruptedPublish, isFolder, OLD_SUFFIX, scanLiveFiles, SiteOutput } from './output.ts';
 import { STAGES } from './stages.ts';
 import { silent, type Progress } from './progress.ts';
 
@@ -62,7 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let publishing = false;
   const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
   try {
-    const previousDir = (await isDirectory(outDir)) ? outDir : undefined;
+    const previousDir = isFolder(outDir) ? outDir : undefined;
     const output = new SiteOutput(staging, outDir, stateDir);
     output.useScan(await scan);
     const ctx: BuildContext = {
@@ -100,13 +100,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new Error(`The build failed, and ${shown(outDir)} was left as it was`, { cause: error });
   }
   return { ok: true, problems };
-}
-
-async function isDirectory(dir: string): Promise<boolean> {
-  return stat(dir).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
 }
 
 /** Delete a folder in a detached Node process that outlives this one. */

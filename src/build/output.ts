@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { linkOrCopy } from './reuse.ts';
@@ -41,7 +41,8 @@ export function listTree(root: string): string[] {
   return found.sort(byPath);
 }
 
-function isFolder(dir: string): boolean {
+/** Whether `dir` is a folder (not a file, nor a link to one). */
+export function isFolder(dir: string): boolean {
   try {
     return lstatSync(dir).isDirectory();
   } catch {
@@ -200,7 +201,7 @@ export class SiteOutput {
     const stagedSet = new Set(staged);
     const deleted = before.filter((rel) => !stagedSet.has(rel) && !this.kept.has(rel));
     const files = [...new Set([...staged, ...this.kept.keys()])].sort(byPath);
-    const journal: Journal = { version: VERSION, staging: this.stagingDir, live: this.liveDir, deleted, files };
+    const journal: Journal = { version: VERSION, staging: this.stagingDir, live: this.liveDir, deleted, staged, files };
     mkdirSync(this.stateDir, { recursive: true });
     writeAtomically(journalFile(this.stateDir), JSON.stringify(journal));
     applyJournal(journal, options.interruptAfter);
@@ -276,6 +277,8 @@ interface Journal {
   staging: string;
   live: string;
   deleted: string[];
+  /** The files to rename from the staging folder into the live site (journals of older builds: all there). */
+  staged?: string[];
   /** Every file of the live site once published. */
   files: string[];
 }
@@ -302,7 +305,7 @@ function applyJournal(journal: Journal, interruptAfter = Infinity): void {
   }
   const made = new Set<string>();
   let moved = 0;
-  for (const rel of listTree(staging)) {
+  for (const rel of journal.staged ?? listTree(staging)) {
     if (moved++ === interruptAfter) throw new Error('publish interrupted (test)');
     const to = path.join(liveDir, rel);
     ensureFolder(liveDir, path.dirname(rel), made);
@@ -310,6 +313,7 @@ function applyJournal(journal: Journal, interruptAfter = Infinity): void {
       renameSync(path.join(staging, rel), to);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !existsSync(path.join(staging, rel))) continue; // moved in by the interrupted run
       if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
       // A folder of the live site where the new site has a file: the folder's files were deleted above.
       rmSync(to, { recursive: true, force: true });
