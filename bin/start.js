@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 const FORMAT = 1;
+const DAY = 24 * 60 * 60 * 1000;
 
 /** Where a project's entry point, bundles and stamp are. */
 function placesIn(root) {
@@ -47,6 +48,7 @@ function freshBundle({ root, cache, stamp: stampFile }) {
 async function makeBundle({ root, entry, cache, stamp }) {
   const esbuild = await import('esbuild');
   mkdirSync(cache, { recursive: true });
+  const started = Date.now();
   const dir = `b-${Date.now().toString(36)}-${process.pid}`;
   const result = await esbuild.build({
     entryPoints: { main: entry },
@@ -83,13 +85,17 @@ async function makeBundle({ root, entry, cache, stamp }) {
     .concat(['tsconfig.json', path.relative(root, fileURLToPath(import.meta.url))])
     .sort()
     .map((file) => [file, identityOf(path.join(root, file))]);
+  // A source saved while esbuild ran may not be the one bundled: use the bundle, but do not record it.
+  const settled = inputs.every(([file]) => (statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? 0) < started - 1000);
+  if (!settled) return path.join(cache, dir, 'main.js');
   const temporary = `${stamp}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify({ format: FORMAT, node: process.version, dir, inputs }));
   renameSync(temporary, stamp);
-  // Older bundles are no longer pointed at; one still being imported by a running command is
-  // already in its memory.
+  // Older bundles are no longer pointed at, but a command started from one may still load its
+  // chunks (a long build, or tests starting several commands at once): delete them a day later.
   for (const name of readdirSync(cache)) {
-    if (name.startsWith('b-') && name !== dir) rmSync(path.join(cache, name), { recursive: true, force: true });
+    const old = path.join(cache, name);
+    if (name.startsWith('b-') && name !== dir && Date.now() - statSync(old).mtimeMs > DAY) rmSync(old, { recursive: true, force: true });
   }
   return path.join(cache, dir, 'main.js');
 }

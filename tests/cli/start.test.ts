@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,9 +10,12 @@ type Main = (argv: string[]) => Promise<unknown>;
 
 /** A project of two modules in a folder of its own: `main` reports the helper's word and its own URL. */
 let root: string;
-const write = (rel: string, text: string) => {
+/** Write a source file, saved a minute ago (a bundle is recorded only if its sources were not saved while it was made). */
+const write = (rel: string, text: string, { justNow = false } = {}) => {
   mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
   writeFileSync(path.join(root, rel), text);
+  const minuteAgo = new Date(Date.now() - 60_000);
+  if (!justNow) utimesSync(path.join(root, rel), minuteAgo, minuteAgo);
 };
 const stamp = () => JSON.parse(readFileSync(path.join(root, 'node_modules/.cache/minutebook/cli/current.json'), 'utf8')) as { dir: string; inputs: [string, string][] };
 const bundles = () => readdirSync(path.join(root, 'node_modules/.cache/minutebook/cli')).filter((n) => n.startsWith('b-'));
@@ -40,14 +43,27 @@ describe('bin/start.js: the command from a bundle kept fresh', () => {
     expect(bundles()).toEqual([first.dir]);
   });
 
-  it('makes a new bundle as soon as any source file changes, and removes the old one', async () => {
+  it('makes a new bundle as soon as any source file changes, and removes old ones a day later', async () => {
     await loadMain(root);
     const first = stamp().dir;
     write('src/cli/word.ts', "export const word: string = 'second, longer';\n");
     const main = (await loadMain(root)) as Main;
     expect(await main([])).toMatchObject({ word: 'second, longer' });
-    expect(stamp().dir).not.toBe(first);
-    expect(bundles()).toEqual([stamp().dir]);
+    const second = stamp().dir;
+    expect(second).not.toBe(first);
+    // A command started from the first bundle may still be loading its chunks: it stays for now.
+    expect(bundles().sort()).toEqual([first, second].sort());
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    utimesSync(path.join(root, 'node_modules/.cache/minutebook/cli', first), dayAgo, dayAgo);
+    write('src/cli/word.ts', "export const word: string = 'third, longer still';\n");
+    expect(await ((await loadMain(root)) as Main)([])).toMatchObject({ word: 'third, longer still' });
+    expect(bundles().sort()).toEqual([second, stamp().dir].sort());
+  });
+
+  it('uses but does not record a bundle made while a source was being saved', async () => {
+    write('src/cli/word.ts', "export const word: string = 'fresh';\n", { justNow: true });
+    expect(await ((await loadMain(root)) as Main)([])).toMatchObject({ word: 'fresh' });
+    expect(() => stamp()).toThrow();
   });
 
   it('runs the source through tsx when bundling fails or is turned off', async () => {
