@@ -1,6 +1,7 @@
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { BuildContext } from './context.ts';
+import { formatLines, parseLines } from './lines.ts';
 import type { FileIdentity, SiteOutput } from './output.ts';
 
 /** What a build remembers of one file it published: what it was made from, and which file it is. */
@@ -160,7 +161,7 @@ const sameRecord = (a: Recorded | undefined, b: Recorded) => a === b || (a !== u
 const HEADER = `minutebook outputs ${VERSION}`;
 
 function formatMemory(records: ReadonlyMap<string, Recorded>): string {
-  const lines = [HEADER];
+  const lines: string[] = [];
   for (const [rel, r] of records) {
     if (r.line !== undefined) {
       lines.push(r.line);
@@ -169,22 +170,14 @@ function formatMemory(records: ReadonlyMap<string, Recorded>): string {
     if (rel.includes('\n') || /[\t\n]/.test(r.key)) continue; // not recorded: made again next time
     lines.push(`${r.key}\t${r.ino}\t${r.size}\t${r.mtimeMs}\t${rel}`);
   }
-  return `${lines.join('\n')}\n`;
+  return formatLines(HEADER, lines);
 }
 
 function parseMemory(text: string): Map<string, Recorded> {
   const records = new Map<string, Recorded>();
-  const lines = text.split('\n');
-  if (lines[0] !== HEADER) return records;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    const a = line.indexOf('\t');
-    const b = line.indexOf('\t', a + 1);
-    const c = line.indexOf('\t', b + 1);
-    const d = line.indexOf('\t', c + 1);
-    if (d < 0) return new Map(); // damaged: trust none of it
-    records.set(line.slice(d + 1), { key: line.slice(0, a), ino: Number(line.slice(a + 1, b)), size: Number(line.slice(b + 1, c)), mtimeMs: Number(line.slice(c + 1, d)), line });
+  for (const { fields, line } of parseLines(text, HEADER, 5) ?? []) {
+    const [key, ino, size, mtimeMs, rel] = fields as [string, string, string, string, string];
+    records.set(rel, { key, ino: Number(ino), size: Number(size), mtimeMs: Number(mtimeMs), line });
   }
   return records;
 }

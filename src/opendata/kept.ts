@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { codeFingerprint as sharedFingerprint } from '../build/fingerprint.ts';
+import { formatLines, parseLines } from '../build/lines.ts';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FileDigest } from './digest.ts';
@@ -53,16 +54,9 @@ export function openInputMemory(cacheDir: string): InputMemory {
   } catch {
     // None yet, or unreadable: every file is made.
   }
-  const lines = text.split('\n');
-  if (lines[0] !== HEADER) return { previous, next: new Map() };
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    const a = line.indexOf('\t');
-    const b = line.indexOf('\t', a + 1);
-    const c = line.indexOf('\t', b + 1);
-    if (c < 0) return { previous: new Map(), next: new Map() }; // damaged: trust none of it
-    previous.set(line.slice(c + 1), { key: line.slice(0, a), digest: { size: Number(line.slice(a + 1, b)), sha256: line.slice(b + 1, c) } });
+  for (const { fields } of parseLines(text, HEADER, 4) ?? []) {
+    const [key, size, sha256, url] = fields as [string, string, string, string];
+    previous.set(url, { key, digest: { size: Number(size), sha256 } });
   }
   return { previous, next: new Map() };
 }
@@ -70,13 +64,13 @@ export function openInputMemory(cacheDir: string): InputMemory {
 export function saveInputMemory(cacheDir: string, memory: InputMemory): void {
   const file = inputMemoryFile(cacheDir);
   mkdirSync(path.dirname(file), { recursive: true });
-  const lines = [HEADER];
+  const lines: string[] = [];
   for (const [url, r] of [...memory.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (/[\t\n]/.test(url)) continue; // not recorded: made again next time
     lines.push(`${r.key}\t${r.digest.size}\t${r.digest.sha256}\t${url}`);
   }
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${lines.join('\n')}\n`);
+  writeFileSync(temporary, formatLines(HEADER, lines));
   renameSync(temporary, file);
 }
 

@@ -1,0 +1,38 @@
+/** One record of a lines file: its fields, and the line itself (to write back unchanged). */
+export interface Line {
+  fields: string[];
+  line: string;
+}
+
+/**
+ * The records of a file in the build's lines format, or undefined if it is not one (another header)
+ * or is damaged (a line with too few fields): a header line, then one record per line, its fields
+ * separated by tabs, the last (a path or URL) free to hold anything but a line break. The build's
+ * memories are kept this way, not as JSON: at 85,000 files a line format reads and writes in a
+ * fraction of the time.
+ */
+export function parseLines(text: string, header: string, fieldCount: number): Line[] | undefined {
+  const lines = text.split('\n');
+  if (lines[0] !== header) return undefined;
+  const records: Line[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const fields: string[] = [];
+    let from = 0;
+    for (let f = 1; f < fieldCount; f++) {
+      const tab = line.indexOf('\t', from);
+      if (tab < 0) return undefined;
+      fields.push(line.slice(from, tab));
+      from = tab + 1;
+    }
+    fields.push(line.slice(from));
+    records.push({ fields, line });
+  }
+  return records;
+}
+
+/** A lines file of `records` (each a line of tab-separated fields), under `header`. */
+export function formatLines(header: string, records: readonly string[]): string {
+  return `${[header, ...records].join('\n')}\n`;
+}
