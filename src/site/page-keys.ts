@@ -1,13 +1,10 @@
 import crypto, { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { BuildContext } from '../build/context.ts';
+import { codeFingerprint as sharedFingerprint } from '../build/fingerprint.ts';
 import { indexOf, type CouncilIndex } from '../model/queries.ts';
 import type { AgendaItem, Committee, Council, Issue, Lang, Meeting } from '../model/types.ts';
 import { inLanguage, outputPathOf, urls } from '../model/urls.ts';
 import { builtFileSize } from './filters/sizes.ts';
-import { PROJECT_ROOT } from './paths.ts';
 import type { ListViews } from './views/lists.ts';
 import type { RegisterPage } from './views/decisions.ts';
 
@@ -25,8 +22,6 @@ const sha = (...parts: string[]): string => {
 };
 const HASH_LENGTH = 22;
 
-let code: string | undefined;
-
 /**
  * A fingerprint of everything besides the content that can change a page: every source file of
  * the project (not only src/site: templates call into the model and open-data helpers), the
@@ -34,26 +29,7 @@ let code: string | undefined;
  * every page again.
  */
 export function codeFingerprint(): string {
-  if (code) return code;
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) hash.update(path.relative(PROJECT_ROOT, full)).update('\0').update(readFileSync(full)).update('\0');
-    }
-  };
-  for (const dir of ['src', 'layouts', 'public']) walk(path.join(PROJECT_ROOT, dir));
-  const require = createRequire(import.meta.resolve('@11ty/eleventy'));
-  for (const name of ['@11ty/eleventy/package.json', 'nunjucks/package.json', 'markdown-it/package.json']) {
-    try {
-      hash.update(`${name}@${(require(name) as { version: string }).version}\0`);
-    } catch {
-      hash.update(`${name}@?\0`);
-    }
-  }
-  code = hash.digest('hex');
-  return code;
+  return sharedFingerprint({ sources: ['src', 'layouts', 'public'], packages: ['@11ty/eleventy', 'nunjucks', 'markdown-it'] });
 }
 
 /** What one language's pages render: the pages of these records (all, or the changed ones). */
