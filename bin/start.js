@@ -101,16 +101,19 @@ async function makeBundle({ root, entry, cache, stamp }) {
 }
 
 /**
- * The `main` export of `<root>/src/cli/main.ts`, from the bundle if possible, else through tsx
- * (always with MINUTEBOOK_NO_BUNDLE=1). `root` is this project unless a test says otherwise.
+ * The `main` export of `<root>/src/cli/main.ts`, from the bundle if possible, else through tsx.
+ * MINUTEBOOK_BUNDLE=0 always uses tsx; MINUTEBOOK_BUNDLE=1 always the bundle (an error if it cannot
+ * be made). `root` is this project unless a test says otherwise.
  */
 export async function loadMain(root = PROJECT) {
   const places = placesIn(root);
-  if (process.env.MINUTEBOOK_NO_BUNDLE !== '1') {
+  const mode = process.env.MINUTEBOOK_BUNDLE;
+  if (mode !== '0') {
     try {
       const bundle = freshBundle(places) ?? (await makeBundle(places));
       return (await import(pathToFileURL(bundle).href)).main;
-    } catch {
+    } catch (error) {
+      if (mode === '1') throw error;
       // Fall through: tsx needs no bundle.
     }
   }

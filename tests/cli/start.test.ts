@@ -1,8 +1,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { snapshot } from '../helpers/tree.ts';
 // @ts-expect-error plain JavaScript, no types: it runs before any TypeScript can
 import { loadMain } from '../../bin/start.js';
 
@@ -29,7 +32,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   rmSync(root, { recursive: true, force: true });
-  delete process.env.MINUTEBOOK_NO_BUNDLE;
+  delete process.env.MINUTEBOOK_BUNDLE;
 });
 
 describe('bin/start.js: the command from a bundle kept fresh', () => {
@@ -68,13 +71,34 @@ describe('bin/start.js: the command from a bundle kept fresh', () => {
 
   it('runs the source through tsx when bundling fails or is turned off', async () => {
     write('src/cli/word.ts', "export const word: string = 'third';\n");
-    process.env.MINUTEBOOK_NO_BUNDLE = '1';
+    process.env.MINUTEBOOK_BUNDLE = '0';
     expect(await ((await loadMain(root)) as Main)([])).toMatchObject({ word: 'third' });
     expect(() => stamp()).toThrow();
-    delete process.env.MINUTEBOOK_NO_BUNDLE;
+    delete process.env.MINUTEBOOK_BUNDLE;
     // The bundle cannot be stored (node_modules is a file): tsx still runs the command.
     rmSync(path.join(root, 'node_modules'), { recursive: true });
     write('node_modules', 'not a folder');
     expect(await ((await loadMain(root)) as Main)([])).toMatchObject({ word: 'third' });
+    // Unless the bundle is required.
+    process.env.MINUTEBOOK_BUNDLE = '1';
+    await expect(loadMain(root)).rejects.toThrow();
   });
+});
+
+describe('the command from the bundle and through tsx', () => {
+  it('builds the same site, byte for byte', async () => {
+    const run = promisify(execFile);
+    const out = mkdtempSync(path.join(tmpdir(), 'minutebook-start-build-'));
+    try {
+      const build = (name: string, env: NodeJS.ProcessEnv) =>
+        run(process.execPath, ['bin/minutebook.js', 'build', '--content', 'tests/fixtures/valid', '--out', path.join(out, name, 'site'), '--cache', path.join(out, name, 'cache'), '--quiet'], { env: { ...process.env, ...env } });
+      await build('bundle', { MINUTEBOOK_BUNDLE: '1' });
+      await build('tsx', { MINUTEBOOK_BUNDLE: '0' });
+      const site = snapshot(path.join(out, 'bundle', 'site'));
+      expect(Object.keys(site).length).toBeGreaterThan(100);
+      expect(snapshot(path.join(out, 'tsx', 'site'))).toEqual(site);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
