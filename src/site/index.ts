@@ -6,6 +6,7 @@ import type { BuildContext, OutputStage } from '../build/context.ts';
 import { OutputMemory } from '../build/reuse.ts';
 import { councilIn } from '../model/localise.ts';
 import { siteLanguages } from '../model/queries.ts';
+import { collectGarbage } from './gc.ts';
 import { setBuildContext, setPageLanguage, setPagePlan } from './handoff.ts';
 import { shareNunjucksCompilation } from './nunjucks-cache.ts';
 import { ContentKeys, pageKeys, RECORD_TEMPLATES, SINGLE_TEMPLATES, type KeyedPage, type PageSelection } from './page-keys.ts';
@@ -78,6 +79,8 @@ export function createPagesStage(options: PagesStageOptions = {}): OutputStage {
           let written = 0;
           const onPage = () => ctx.progress(`pages (${lang})`, ++written, count.records);
           for (const run of planRuns(selection, templates, itemsPerRun)) {
+            // What an earlier run (or stage) left is garbage now: collect it before this run makes more.
+            collectGarbage();
             setPagePlan({ council, views, ...run, onPage });
             shareNunjucksCompilation();
             const eleventy = new Eleventy(LAYOUTS_DIR, ctx.outDir, { quietMode: true, configPath: NO_CONFIG_FILE, config: eleventyConfig });

@@ -1,5 +1,7 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem, Committee, Issue, Meeting } from '../../src/model/types.ts';
+import { collectGarbage } from '../../src/site/gc.ts';
 import { planRuns } from '../../src/site/index.ts';
 import type { PageSelection } from '../../src/site/page-keys.ts';
 import type { RegisterPage } from '../../src/site/views/decisions.ts';
@@ -54,5 +56,14 @@ describe('Eleventy runs of the pages stage', () => {
     expect(lists.map((r) => [...r.templates])).toEqual([['index.njk']]);
     const oneItem = planRuns(selection(1, 0, 0, 0, 0), new Set(['item.njk']), 5);
     expect(oneItem.map((r) => [...r.templates])).toEqual([['item.njk']]);
+  });
+});
+
+describe('garbage collection between runs', () => {
+  it('collects what nothing refers to any more', async () => {
+    const ref = (() => new WeakRef({ pages: 'x'.repeat(1000) }))();
+    await nextTurn(); // a WeakRef holds its target until the end of the turn that made it
+    collectGarbage();
+    expect(ref.deref()).toBeUndefined();
   });
 });
