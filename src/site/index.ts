@@ -5,6 +5,7 @@ import type { BuildContext, OutputStage } from '../build/context.ts';
 import { OutputMemory } from '../build/reuse.ts';
 import { councilIn } from '../model/localise.ts';
 import { siteLanguages } from '../model/queries.ts';
+import { collectGarbage } from './gc.ts';
 import { setBuildContext, setPageLanguage, setPagePlan } from './handoff.ts';
 import { shareNunjucksCompilation } from './nunjucks-cache.ts';
 import { ContentKeys, pageKeys, RECORD_TEMPLATES, SINGLE_TEMPLATES, type KeyedPage, type PageSelection } from './page-keys.ts';
@@ -20,9 +21,10 @@ import { listViews } from './views/lists.ts';
  */
 export interface PagesStageOptions {
   /**
-   * Item pages per Eleventy run. Eleventy keeps every page of a run in memory until it has written
-   * them all, so a big archive renders in several runs of this many item pages (the first run also
-   * renders every other page). Default: MINUTEBOOK_PAGES_PER_RUN, else 4,000.
+   * Item, meeting and issue pages per Eleventy run. Eleventy keeps every page of a run in memory
+   * until it has written them all, so a big archive renders in several runs of at most this many
+   * record pages (the first run also renders the lists: see planRuns). Default:
+   * MINUTEBOOK_PAGES_PER_RUN, else 4,000.
    */
   itemsPerRun?: number;
 }
@@ -75,14 +77,10 @@ export function createPagesStage(options: PagesStageOptions = {}): OutputStage {
           setPageLanguage(lang);
           let written = 0;
           const onPage = () => ctx.progress(`pages (${lang})`, ++written, count.records);
-          for (let start = 0; templates.size > 0 && (start === 0 || start < selection.items.length); start += itemsPerRun) {
-            const items = selection.items.slice(start, start + itemsPerRun);
-            // The first run renders every other page too; the others only item pages.
-            setPagePlan(
-              start === 0
-                ? { council, views, selection: { ...selection, items }, templates, onPage }
-                : { council, views, selection: { items, meetings: [], issues: [], committees: [], registers: [] }, templates: new Set([RECORD_TEMPLATES.items]), onPage },
-            );
+          for (const run of planRuns(selection, templates, itemsPerRun)) {
+            // What an earlier run (or stage) left is garbage now: collect it before this run makes more.
+            collectGarbage();
+            setPagePlan({ council, views, ...run, onPage });
             shareNunjucksCompilation();
             // Imported here, not at the top: a build that renders no page never loads Eleventy (most of a second).
             const { default: Eleventy } = await import('@11ty/eleventy');
@@ -104,6 +102,49 @@ export function createPagesStage(options: PagesStageOptions = {}): OutputStage {
       }
     },
   };
+}
+
+/** What one Eleventy run renders: these records' pages and these templates (see PagePlan). */
+export interface PageRun {
+  selection: PageSelection;
+  templates: Set<string>;
+}
+
+/** The record pages split between runs (the others are few: the first run renders them all). */
+const SPLIT = ['items', 'meetings', 'issues'] as const;
+
+/**
+ * The Eleventy runs that render `selection` and `templates`: the first renders every page that is
+ * not an item, meeting or issue page (the lists, committee and register pages, the one-page
+ * templates), and item, meeting and issue pages are shared out, in that order, at most
+ * `perRun` to a run. A run's memory grows with its pages, so a bigger archive makes more runs,
+ * not bigger ones. No templates, no runs.
+ */
+export function planRuns(selection: PageSelection, templates: ReadonlySet<string>, perRun: number): PageRun[] {
+  const split = new Set<string>(SPLIT.map((records) => RECORD_TEMPLATES[records]));
+  let run: PageRun = {
+    selection: { ...selection, items: [], meetings: [], issues: [] },
+    templates: new Set([...templates].filter((template) => !split.has(template))),
+  };
+  const runs: PageRun[] = [];
+  let room = Math.max(1, perRun);
+  for (const records of SPLIT) {
+    const all = selection[records];
+    for (let start = 0; start < all.length; ) {
+      if (room === 0) {
+        runs.push(run);
+        run = { selection: { items: [], meetings: [], issues: [], committees: [], registers: [] }, templates: new Set() };
+        room = Math.max(1, perRun);
+      }
+      const part = all.slice(start, start + room);
+      (run.selection[records] as unknown[]).push(...part);
+      run.templates.add(RECORD_TEMPLATES[records]);
+      start += part.length;
+      room -= part.length;
+    }
+  }
+  if (run.templates.size > 0) runs.push(run);
+  return runs;
 }
 
 /**

@@ -1,11 +1,14 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildContext } from '../../src/build/context.ts';
 import type { Council } from '../../src/model/types.ts';
 import { outputPathOf } from '../../src/model/urls.ts';
 import { createPdfStage } from '../../src/pdf/index.ts';
+import { WORKER_OPTIONS } from '../../src/pdf/pool.ts';
 import { exemptItem, makeCouncil, openItem } from './council.ts';
 
 const A = '2025-11-03-cabinet';
@@ -97,4 +100,17 @@ describe('the PDF stage', () => {
     expect(onWorkers.lines).toContain('PDFs: 6 rendered, 0 reused');
     for (const [file, bytes] of onMain.files) expect(onWorkers.files.get(file)?.equals(bytes), file).toBe(true);
   }, 120_000); // starting two workers on a busy machine can take tens of seconds
+
+  it('starts its render workers with a heap capped well below what V8 would allow', async () => {
+    const limitOf = async (options: WorkerOptions) => {
+      const worker = new Worker("require('node:worker_threads').parentPort.postMessage(require('node:v8').getHeapStatistics().heap_size_limit)", { eval: true, ...options });
+      const [limit] = (await once(worker, 'message')) as [number];
+      await worker.terminate();
+      return limit / 2 ** 20;
+    };
+    const capped = await limitOf(WORKER_OPTIONS);
+    expect(capped).toBeGreaterThan(WORKER_OPTIONS.resourceLimits.maxOldGenerationSizeMb);
+    expect(capped).toBeLessThan(WORKER_OPTIONS.resourceLimits.maxOldGenerationSizeMb + 100); // the old generation, plus the young one
+    expect(await limitOf({})).toBeGreaterThan(capped);
+  });
 });
