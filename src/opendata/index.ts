@@ -93,7 +93,8 @@ export const openDataStage: OutputStage = {
     const replaced = [...written.keys()].filter((p) => existing.has(p) && p !== MANIFEST_URL);
     // Another stage writing one of these paths (say a robots.txt in public/) would be overwritten unseen.
     if (replaced.length > 0) ctx.log(`open data: replaced ${replaced.length} existing file(s), e.g. ${replaced[0]}`);
-    const published = new Map([...existing, ...written]);
+    const published = new Map(existing);
+    for (const [key, digest] of written) published.set(key, digest);
     const manifest = publishAll(target, [[MANIFEST_URL, manifestFile(published)]]);
     target.memory.save();
     saveInputMemory(ctx.cacheDir, inputs);
