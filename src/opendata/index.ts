@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
+import { collectIfOverBudget } from '../build/gc.ts';
 import { OutputMemory } from '../build/reuse.ts';
 import { digestFiles, digestKeyOf, digestOf, digestTree, type FileDigest, type FileDigests } from './digest.ts';
 import { MANIFEST_URL, manifestFile } from './manifest.ts';
@@ -32,7 +33,10 @@ function publishAll(target: Target, files: Iterable<OpenDataFile>): { written: M
   const written = new Map<string, FileDigest>();
   let reused = 0;
   let unmade = 0;
+  let n = 0;
   for (const [url, made, inputKey] of files) {
+    // Each file's content is garbage once written: at 30,000 items V8 let it pile up past 2 GB.
+    if (++n % 5000 === 0) collectIfOverBudget();
     const key = digestKeyOf(url);
     if (written.has(key)) throw new Error(`open data: two outputs want ${url}`);
     const rel = key.slice(1);
@@ -90,12 +94,14 @@ export const openDataStage: OutputStage = {
     for (const what of skipped) ctx.log(`open data: not published: ${what}`);
     const target: Target = { outDir: ctx.outDir, memory: OutputMemory.open(ctx, 'open-data'), existing, inputs };
     const { written, reused, unmade } = publishAll(target, files);
+    collectIfOverBudget();
     const replaced = [...written.keys()].filter((p) => existing.has(p) && p !== MANIFEST_URL);
     // Another stage writing one of these paths (say a robots.txt in public/) would be overwritten unseen.
     if (replaced.length > 0) ctx.log(`open data: replaced ${replaced.length} existing file(s), e.g. ${replaced[0]}`);
     const published = new Map(existing);
     for (const [key, digest] of written) published.set(key, digest);
     const manifest = publishAll(target, [[MANIFEST_URL, manifestFile(published)]]);
+    collectIfOverBudget();
     target.memory.save();
     saveInputMemory(ctx.cacheDir, inputs);
     digests.save();

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem, Committee, Issue, Meeting } from '../../src/model/types.ts';
-import { collectGarbage } from '../../src/site/gc.ts';
+import { collectGarbage } from '../../src/build/gc.ts';
 import { planRuns } from '../../src/site/index.ts';
 import type { PageSelection } from '../../src/site/page-keys.ts';
 import type { RegisterPage } from '../../src/site/views/decisions.ts';
