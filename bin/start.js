@@ -52,6 +52,8 @@ async function makeBundle({ root, entry, cache, stamp }) {
   const dir = `b-${Date.now().toString(36)}-${process.pid}`;
   const result = await esbuild.build({
     entryPoints: { main: entry },
+    // The metafile names inputs relative to this folder: the project's, whatever the working directory.
+    absWorkingDir: root,
     outdir: path.join(cache, dir),
     bundle: true,
     splitting: true,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { snapshot } from '../helpers/tree.ts';
@@ -85,13 +85,15 @@ describe('bin/start.js: the command from a bundle kept fresh', () => {
   });
 });
 
+const PROJECT_FILE = (rel: string) => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
+
 describe('the command from the bundle and through tsx', () => {
   it('builds the same site, byte for byte', async () => {
     const run = promisify(execFile);
     const out = mkdtempSync(path.join(tmpdir(), 'minutebook-start-build-'));
     try {
       const build = (name: string, env: NodeJS.ProcessEnv) =>
-        run(process.execPath, ['bin/minutebook.js', 'build', '--content', 'tests/fixtures/valid', '--out', path.join(out, name, 'site'), '--cache', path.join(out, name, 'cache'), '--quiet'], { env: { ...process.env, ...env } });
+        run(process.execPath, [PROJECT_FILE('bin/minutebook.js'), 'build', '--content', PROJECT_FILE('tests/fixtures/valid'), '--out', path.join(out, name, 'site'), '--cache', path.join(out, name, 'cache'), '--quiet'], { env: { ...process.env, ...env } });
       await build('bundle', { MINUTEBOOK_BUNDLE: '1' });
       await build('tsx', { MINUTEBOOK_BUNDLE: '0' });
       const site = snapshot(path.join(out, 'bundle', 'site'));
