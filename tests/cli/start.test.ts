@@ -12,6 +12,7 @@ import { loadMain } from '../../bin/start.js';
 type Main = (argv: string[]) => Promise<unknown>;
 
 /** A project of two modules in a folder of its own: `main` reports the helper's word and its own URL. */
+let top: string;
 let root: string;
 /** Write a source file, saved a minute ago (a bundle is recorded only if its sources were not saved while it was made). */
 const write = (rel: string, text: string, { justNow = false } = {}) => {
@@ -24,14 +25,16 @@ const stamp = () => JSON.parse(readFileSync(path.join(root, 'node_modules/.cache
 const bundles = () => readdirSync(path.join(root, 'node_modules/.cache/minutebook/cli')).filter((n) => n.startsWith('b-'));
 
 beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'minutebook-start-'));
-  mkdirSync(path.join(root, 'node_modules'));
+  // Deeper than the working directory is: the bundle must not depend on where the command runs from.
+  top = mkdtempSync(path.join(tmpdir(), 'minutebook-start-'));
+  root = path.join(top, 'a', 'b', 'c', 'project');
+  mkdirSync(path.join(root, 'node_modules'), { recursive: true });
   write('tsconfig.json', '{}\n');
   write('src/cli/word.ts', "export const word: string = 'first';\n");
   write('src/cli/main.ts', "import { word } from './word.ts';\nexport async function main(argv: string[]) { return { word, argv, url: import.meta.url }; }\n");
 });
 afterEach(() => {
-  rmSync(root, { recursive: true, force: true });
+  rmSync(top, { recursive: true, force: true });
   delete process.env.MINUTEBOOK_BUNDLE;
 });
 
