@@ -39,13 +39,13 @@ let liveAfterLast = 0;
 
 /**
  * Collect garbage now if the heap (what is alive and what is not yet collected) is over the budget,
- * or, once what is alive is itself near the budget, over one and a half times that, so a big
+ * or, once what is alive is itself near the budget, over a quarter more than that, so a big
  * archive is not collected over and over. Call it where a build has just let go of a lot: between
  * stages, between Eleventy runs, every few thousand open-data files. Returns whether it collected.
  */
 export function collectIfOverBudget(budgetMB = HEAP_BUDGET_MB): boolean {
   const used = getHeapStatistics().used_heap_size;
-  if (used < Math.max(budgetMB * 2 ** 20, liveAfterLast * 1.5)) return false;
+  if (used < Math.max(budgetMB * 2 ** 20, liveAfterLast * 1.25)) return false;
   collectGarbage();
   liveAfterLast = getHeapStatistics().used_heap_size;
   return true;

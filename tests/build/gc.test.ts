@@ -12,7 +12,7 @@ describe('collectIfOverBudget: a heap budget for big builds', () => {
     const before = getHeapStatistics().used_heap_size;
     expect(collectIfOverBudget(0)).toBe(true);
     expect(getHeapStatistics().used_heap_size).toBeLessThan(before);
-    // Once what survives is known, a heap not half again as big is left alone, whatever the budget.
+    // Once what survives is known, a heap not a quarter bigger is left alone, whatever the budget.
     expect(collectIfOverBudget(0)).toBe(false);
   });
 });
