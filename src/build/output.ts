@@ -52,6 +52,13 @@ export function isFolder(dir: string): boolean {
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The folders a site path is in, innermost first ('a/b/c.html': 'a/b', 'a'). */
+function foldersOf(rel: string): string[] {
+  const folders: string[] = [];
+  for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) folders.push(d);
+  return folders;
+}
+
 /**
  * SiteOutputs of the builds running, by staging folder. Kept on globalThis: Eleventy loads the site
  * plugin (which asks for PDF sizes) through its own module loader, so it may see another instance
@@ -164,16 +171,16 @@ export class SiteOutput {
     // command ends). So when many files changed (new templates render every page again), the
     // staging folder is swapped in, whole, as after a build that keeps nothing.
     const many = staged.length > SWAP_MIN_STAGED && staged.length * KEPT_PER_STAGED_FILE > this.kept.size;
+    const stagedSet = new Set(staged);
+    const files = [...new Set([...staged, ...this.kept.keys()])].sort(byPath);
     if (!liveExists || this.kept.size === 0 || before === undefined || many) {
       // The new site is the staging folder, with the kept files linked into it, swapped in with two renames.
-      const stagedSet = new Set(staged);
       const made = new Set<string>();
       const linkIn = (rel: string) => {
         ensureFolder(this.stagingDir, path.dirname(rel), made);
         linkOrCopy(path.join(this.liveDir, rel), path.join(this.stagingDir, rel));
       };
       for (const [rel] of this.kept) if (!stagedSet.has(rel)) linkIn(rel);
-      const files = [...new Set([...staged, ...this.kept.keys()])].sort(byPath);
       if (!liveExists) {
         renameSync(this.stagingDir, this.liveDir);
         this.saveList(files);
@@ -184,12 +191,8 @@ export class SiteOutput {
         // unless the new site has a file or folder in their way.
         const listed = new Set(before);
         const taken = new Set(files);
-        for (const rel of files) for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) taken.add(`${d}/`);
-        const clear = (rel: string) => {
-          if (taken.has(rel) || taken.has(`${rel}/`)) return false;
-          for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) if (taken.has(d)) return false;
-          return true;
-        };
+        for (const rel of files) for (const folder of foldersOf(rel)) taken.add(`${folder}/`);
+        const clear = (rel: string) => !taken.has(rel) && !taken.has(`${rel}/`) && !foldersOf(rel).some((folder) => taken.has(folder));
         for (const rel of listTree(this.liveDir)) if (!listed.has(rel) && clear(rel)) linkIn(rel);
       }
       const replacedTree = `${this.stagingDir}${OLD_SUFFIX}`;
@@ -198,9 +201,7 @@ export class SiteOutput {
       this.saveList(files);
       return { mode: 'swapped', written: staged.length, deleted: 0, replacedTree };
     }
-    const stagedSet = new Set(staged);
     const deleted = before.filter((rel) => !stagedSet.has(rel) && !this.kept.has(rel));
-    const files = [...new Set([...staged, ...this.kept.keys()])].sort(byPath);
     const journal: Journal = { version: VERSION, staging: this.stagingDir, live: this.liveDir, deleted, staged, files };
     mkdirSync(this.stateDir, { recursive: true });
     writeAtomically(journalFile(this.stateDir), JSON.stringify(journal));
