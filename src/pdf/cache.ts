@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { codeFingerprint } from '../build/fingerprint.ts';
 import { fontFiles } from './font-files.ts';
-import type { PdfJob } from './job.ts';
+import type { ItemJob, PdfJob } from './job.ts';
 
 /**
  * A fingerprint of everything that draws the PDFs besides the content: this folder's sources, the
@@ -11,7 +11,22 @@ export async function rendererHash(): Promise<string> {
   return codeFingerprint({ sources: ['src/pdf', ...fontFiles()], packages: ['pdfkit', 'fontkit'] });
 }
 
-/** The cache key of one PDF: the renderer and exactly the data the PDF prints. */
-export function jobHash(job: PdfJob, rendererFingerprint: string): string {
-  return createHash('sha256').update(rendererFingerprint).update('\0').update(JSON.stringify(job)).digest('hex');
+/**
+ * The cache key of one PDF: the renderer and exactly the data the PDF prints. A pack's key is made
+ * from its items' keys, not their text again, and `memo` (one per build) keeps each item job's key:
+ * a pack's items are the very jobs of the item PDFs, so each item's text is serialised and hashed once.
+ */
+export function jobHash(job: PdfJob, rendererFingerprint: string, memo = new WeakMap<ItemJob, string>()): string {
+  const hash = createHash('sha256').update(rendererFingerprint).update('\0');
+  if (job.kind === 'item') {
+    const known = memo.get(job);
+    if (known !== undefined) return known;
+    const key = hash.update(JSON.stringify(job)).digest('hex');
+    memo.set(job, key);
+    return key;
+  }
+  const { items, ...pack } = job;
+  hash.update(JSON.stringify(pack));
+  for (const item of items) hash.update('\0').update(jobHash(item, rendererFingerprint, memo));
+  return hash.digest('hex');
 }

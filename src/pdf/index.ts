@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
 import { linkOrCopy, OutputMemory } from '../build/reuse.ts';
 import { jobHash, rendererHash } from './cache.ts';
-import { planPdfs } from './job.ts';
+import { planPdfs, type ItemJob } from './job.ts';
 import { renderOnWorkers, type RenderTask } from './pool.ts';
 
 export interface PdfStageOptions {
@@ -31,7 +31,8 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
       const fingerprint = await rendererHash();
       const dir = path.join(cacheDir, 'pdf');
       await mkdir(dir, { recursive: true });
-      const cached = planned.map((p) => ({ ...p, file: path.join(dir, `${jobHash(p.job, fingerprint)}.pdf`) }));
+      const memo = new WeakMap<ItemJob, string>();
+      const cached = planned.map((p) => ({ ...p, file: path.join(dir, `${jobHash(p.job, fingerprint, memo)}.pdf`) }));
 
       // One directory listing instead of a stat per PDF.
       const have = new Set(await readdir(dir));
