@@ -29,6 +29,8 @@ export function isKept(content: string | Kept): content is Kept {
 export interface InputRecord {
   key: string;
   digest: FileDigest;
+  /** Its line in the memory file it was read from: written back as it is while the record is unchanged. */
+  line?: string;
 }
 
 /** Input key -> digest records of the previous build (by URL), and those of this build. */
@@ -54,9 +56,9 @@ export function openInputMemory(cacheDir: string): InputMemory {
   } catch {
     // None yet, or unreadable: every file is made.
   }
-  for (const { fields } of parseLines(text, HEADER, 4) ?? []) {
+  for (const { fields, line } of parseLines(text, HEADER, 4) ?? []) {
     const [key, size, sha256, url] = fields as [string, string, string, string];
-    previous.set(url, { key, digest: { size: Number(size), sha256 } });
+    previous.set(url, { key, digest: { size: Number(size), sha256 }, line });
   }
   return { previous, next: new Map() };
 }
@@ -65,7 +67,13 @@ export function saveInputMemory(cacheDir: string, memory: InputMemory): void {
   const file = inputMemoryFile(cacheDir);
   mkdirSync(path.dirname(file), { recursive: true });
   const lines: string[] = [];
-  for (const [url, r] of [...memory.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  // In the order the build made them (the same for the same content): a memo's order means nothing.
+  for (const [url, r] of memory.next) {
+    const before = memory.previous.get(url);
+    if (before?.line !== undefined && before.key === r.key && before.digest.size === r.digest.size && before.digest.sha256 === r.digest.sha256) {
+      lines.push(before.line);
+      continue;
+    }
     if (/[\t\n]/.test(url)) continue; // not recorded: made again next time
     lines.push(`${r.key}\t${r.digest.size}\t${r.digest.sha256}\t${url}`);
   }
