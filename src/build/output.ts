@@ -92,8 +92,8 @@ export function siteOutputOf(stagingDir: string): SiteOutput | undefined {
  */
 export class SiteOutput {
   private readonly kept = new Map<string, FileIdentity>();
-  /** The live files' identities (null: missing), if scanned; see scanLiveFiles. */
-  private scanned?: ReadonlyMap<string, FileIdentity | null>;
+  /** The live files the last publish listed and their identities (null: missing), if scanned; see scanLiveFiles. */
+  private scan?: LiveScan;
 
   constructor(
     readonly stagingDir: string,
@@ -104,9 +104,12 @@ export class SiteOutput {
     live.set(path.resolve(stagingDir), this);
   }
 
-  /** Answer liveIdentity from a scan of the live files (scanLiveFiles) instead of lstat'ing each. */
-  useScan(scanned: ReadonlyMap<string, FileIdentity | null> | undefined): void {
-    this.scanned = scanned;
+  /**
+   * Answer liveIdentity from a scan of the live files (scanLiveFiles) instead of lstat'ing each,
+   * and publish from its list of them instead of reading the list again.
+   */
+  useScan(scan: LiveScan | undefined): void {
+    this.scan = scan;
   }
 
   /**
@@ -114,7 +117,7 @@ export class SiteOutput {
    * undefined if the scan did not cover it (not listed, not scanned yet, or no scan).
    */
   liveIdentity(rel: string): FileIdentity | null | undefined {
-    return this.scanned?.get(rel);
+    return this.scan?.identities.get(rel);
   }
 
   /** The live file at `rel` (already checked to be the one recorded) is part of the new site as it is. */
@@ -212,8 +215,8 @@ export class SiteOutput {
   }
 
   /** The files of the live site as the last publish recorded them (undefined if unknown or not this site's). */
-  private savedList(): string[] | undefined {
-    return savedList(this.stateDir, this.liveDir);
+  private savedList(): readonly string[] | undefined {
+    return this.scan?.files ?? savedList(this.stateDir, this.liveDir);
   }
 
   private saveList(files: string[]): void {
@@ -233,6 +236,12 @@ function savedList(stateDir: string, liveDir: string): string[] | undefined {
   }
 }
 
+/** The live site's files as the last publish listed them, and each one's identity now (null: no regular file there). */
+export interface LiveScan {
+  files: readonly string[];
+  identities: ReadonlyMap<string, FileIdentity | null>;
+}
+
 /**
  * Lstat every file of the live site (about 85,000 at 10,000 items) on a worker thread, so the main
  * thread can read the content meanwhile: a build hands the result to SiteOutput.useScan, and
@@ -241,19 +250,19 @@ function savedList(stateDir: string, liveDir: string): string[] | undefined {
  * a list of the live files (a first build) or if the scan fails. A file that changes between the
  * scan and the publish is as much a race as one that changes just after its lstat.
  */
-export function scanLiveFiles(liveDir: string, stateDir: string): Promise<Map<string, FileIdentity | null> | undefined> {
+export function scanLiveFiles(liveDir: string, stateDir: string): Promise<LiveScan | undefined> {
   const files = isFolder(liveDir) ? savedList(stateDir, liveDir) : undefined;
   if (!files || files.length === 0) return Promise.resolve(undefined);
   const worker = new Worker(new URL('./identities-worker.js', import.meta.url), { workerData: { liveDir, files } });
   worker.unref(); // a build that stops early (bad content) does not wait for it
-  return new Promise<Map<string, FileIdentity | null> | undefined>((resolve) => {
+  return new Promise<LiveScan | undefined>((resolve) => {
     worker.once('message', (stats: Float64Array) => {
-      const scanned = new Map<string, FileIdentity | null>();
+      const identities = new Map<string, FileIdentity | null>();
       files.forEach((rel, i) => {
         const ino = stats[i * 3]!;
-        scanned.set(rel, Number.isNaN(ino) ? null : { ino, size: stats[i * 3 + 1]!, mtimeMs: stats[i * 3 + 2]! });
+        identities.set(rel, Number.isNaN(ino) ? null : { ino, size: stats[i * 3 + 1]!, mtimeMs: stats[i * 3 + 2]! });
       });
-      resolve(scanned);
+      resolve({ files, identities });
     });
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));

@@ -144,8 +144,9 @@ describe('publishing a build into the live site', () => {
     writeFileSync(path.join(live, 'a/index.html'), 'a 1, edited by hand');
     writeFileSync(path.join(live, 'added-by-hand.html'), 'not the build’s');
     const scanned = await scanLiveFiles(live, state);
-    expect([...scanned!.keys()].sort()).toEqual(Object.keys(FIRST).sort());
-    for (const rel of Object.keys(FIRST)) expect(scanned!.get(rel)).toEqual(rel === 'c.txt' ? null : identity(path.join(live, rel)));
+    expect([...scanned!.files].sort()).toEqual(Object.keys(FIRST).sort());
+    expect([...scanned!.identities.keys()].sort()).toEqual(Object.keys(FIRST).sort());
+    for (const rel of Object.keys(FIRST)) expect(scanned!.identities.get(rel)).toEqual(rel === 'c.txt' ? null : identity(path.join(live, rel)));
     // A SiteOutput given the scan answers from it; without one, it does not know.
     const staging = mkdtempSync(path.join(root, '.stage-'));
     const output = new SiteOutput(staging, live, state);
@@ -154,5 +155,17 @@ describe('publishing a build into the live site', () => {
     expect(output.liveIdentity('a/index.html')).toEqual(identity(path.join(live, 'a/index.html')));
     expect(output.liveIdentity('c.txt')).toBeNull();
     expect(output.liveIdentity('added-by-hand.html')).toBeUndefined();
+  });
+
+  it("publishes from the scan's list of the live files, without reading the list again", async () => {
+    firstBuild(FIRST);
+    const scanned = await scanLiveFiles(live, state);
+    // The list file is damaged after the scan: a publish that read it again would not know the live
+    // files, and would swap the whole tree instead of publishing in place.
+    writeFileSync(path.join(state, 'site-files.json'), '{');
+    const { output } = rebuild(['index.html', 'a/index.html', 'a/a.pdf'], { 'b/index.html': 'b 2' });
+    output.useScan(scanned);
+    expect(output.publish().mode).toBe('in place');
+    expect(tree(live)).toEqual({ 'index.html': 'home 1', 'a/index.html': 'a 1', 'a/a.pdf': 'pdf a', 'b/index.html': 'b 2' });
   });
 });
