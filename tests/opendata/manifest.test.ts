@@ -18,6 +18,18 @@ describe('/api/manifest.json', () => {
     expect(text.split('\n').filter((l) => l.includes('"path"'))).toHaveLength(2);
   });
 
+  it('writes each entry as JSON.stringify would, a path with quotes, backslashes and Welsh letters escaped alike', () => {
+    const paths = ['/a "quoted" name.pdf', '/back\\slash/index.html', '/cy/gŵyl-ddewi/index.html', '/tab\there.txt'];
+    const text = manifestFile(new Map(paths.map((p, i) => [p, digestOf('x'.repeat(i))])));
+    const entries = text.split('\n').filter((l) => l.includes('"path"'));
+    const expected = [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((p) => {
+      const { size, sha256 } = digestOf('x'.repeat(paths.indexOf(p)));
+      return JSON.stringify({ path: p, size, sha256 });
+    });
+    expect(entries.map((l) => l.trim().replace(/,$/, ''))).toEqual(expected);
+    expect(manifestJson.parse(JSON.parse(text)).files.map((f) => f.path)).toEqual([...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
   it('is valid JSON for an empty site', () => {
     expect(manifestJson.parse(JSON.parse(manifestFile(new Map()))).files).toEqual([]);
   });
