@@ -32,6 +32,35 @@ export function parseLines(text: string, header: string, fieldCount: number): Li
   return records;
 }
 
+/**
+ * The record lines of a lines file, as parseLines checks them (undefined under another header or if
+ * a line has too few fields), without splitting them into fields: for a reader that looks into a
+ * record only when asked about it (fieldStart finds a field).
+ */
+export function parseLineList(text: string, header: string, fieldCount: number): string[] | undefined {
+  const lines = text.split('\n');
+  if (lines[0] !== header) return undefined;
+  const records: string[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    if (fieldStart(line, fieldCount - 1) < 0) return undefined;
+    records.push(line);
+  }
+  return records;
+}
+
+/** Where field `n` (from 0) of a record line starts, or -1 if the line has fewer fields. */
+export function fieldStart(line: string, n: number): number {
+  let from = 0;
+  for (let f = 0; f < n; f++) {
+    const tab = line.indexOf('\t', from);
+    if (tab < 0) return -1;
+    from = tab + 1;
+  }
+  return from;
+}
+
 /** A lines file of `records` (each a line of tab-separated fields), under `header`. */
 export function formatLines(header: string, records: readonly string[]): string {
   return `${[header, ...records].join('\n')}\n`;

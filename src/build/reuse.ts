@@ -1,7 +1,7 @@
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { BuildContext } from './context.ts';
-import { formatLines, parseLines } from './lines.ts';
+import { fieldStart, formatLines, parseLineList } from './lines.ts';
 import type { FileIdentity, SiteOutput } from './output.ts';
 
 /** What a build remembers of one file it published: what it was made from, and which file it is. */
@@ -11,9 +11,15 @@ interface Recorded {
   size: number;
   mtimeMs: number;
   ino: number;
-  /** Its line in the memory file it was read from: written again as it is if the record is unchanged. */
-  line?: string;
 }
+
+/**
+ * A record as this build keeps it: the line the memory file holds for it (a record unchanged
+ * since the previous build: written back as it is), or a new one. The previous build's records
+ * stay lines until asked about: at 85,000 files, an object per record that every build makes and
+ * keeps alive is much of the garbage collector's work.
+ */
+type Kept = string | Recorded;
 
 const VERSION = 2;
 
@@ -38,12 +44,13 @@ function identityOnDisk(file: string): FileIdentity | null {
  * new output, which keeps its identity for the build after. Nothing is trusted that cannot be checked.
  */
 export class OutputMemory {
-  private readonly next = new Map<string, Recorded>();
+  private readonly next = new Map<string, Kept>();
   private readonly folders = new Set<string>();
 
   private constructor(
     private readonly file: string,
-    private readonly previous: ReadonlyMap<string, Recorded>,
+    /** The previous build's records: each file's line, by path. */
+    private readonly previous: ReadonlyMap<string, string>,
     private readonly previousDir: string | undefined,
     private readonly outDir: string,
     private readonly output: SiteOutput | undefined,
@@ -52,7 +59,7 @@ export class OutputMemory {
   /** The memory of stage `name` (a file name part) for this build. */
   static open(ctx: Pick<BuildContext, 'cacheDir' | 'outDir' | 'previousDir' | 'output'>, name: string): OutputMemory {
     const file = path.join(ctx.cacheDir, 'outputs', `${name}.tsv`);
-    let previous = new Map<string, Recorded>();
+    let previous = new Map<string, string>();
     if (ctx.previousDir) {
       try {
         previous = parseMemory(readFileSync(file, 'utf8'));
@@ -75,8 +82,9 @@ export class OutputMemory {
     if (!this.previousDir) return false;
     const from = path.join(this.previousDir, formerRel);
     // In a build, the live files were lstat'ed on a worker thread while the content was read.
-    const kept = this.checked(formerRel, from, this.output?.liveIdentity(formerRel));
-    if (!kept || this.previous.get(formerRel)!.key !== key) return false;
+    const before = this.recorded(formerRel);
+    const kept = this.checked(before, from, this.output?.liveIdentity(formerRel));
+    if (!kept || before!.key !== key) return false;
     if (this.output && formerRel === rel) {
       this.output.keep(rel, kept);
       // The very record the previous build made (same key, same file): kept, line and all.
@@ -95,12 +103,17 @@ export class OutputMemory {
    * The identity of `file`, if it is still the very file the previous build recorded at `rel`;
    * `known` is its identity if already looked up (null: no such file), else it is lstat'ed now.
    */
-  private checked(rel: string, file: string, known?: FileIdentity | null): FileIdentity | undefined {
-    const before = this.previous.get(rel);
+  private checked(before: Recorded | undefined, file: string, known?: FileIdentity | null): FileIdentity | undefined {
     if (!before) return undefined;
     const found = known !== undefined ? known : identityOnDisk(file);
     if (!found || found.ino !== before.ino || found.size !== before.size || found.mtimeMs !== before.mtimeMs) return undefined;
     return found;
+  }
+
+  /** What the previous build recorded for `rel`, if anything. */
+  private recorded(rel: string): Recorded | undefined {
+    const line = this.previous.get(rel);
+    return line === undefined ? undefined : recordOf(line);
   }
 
   /** One mkdir per new folder of the output, parents first (a recursive mkdir per file stats every level). */
@@ -123,19 +136,20 @@ export class OutputMemory {
 
   /** The key the previous build recorded for `rel`, if its file is still the one recorded. */
   keyOf(rel: string, file: string): string | undefined {
-    return this.checked(rel, file) && this.previous.get(rel)!.key;
+    const before = this.recorded(rel);
+    return this.checked(before, file) && before!.key;
   }
 
   /** The key recorded for `rel`, if the recorded file had this identity (a file already checked, e.g. one kept). */
   keyOfIdentity(rel: string, id: FileIdentity): string | undefined {
-    const before = this.previous.get(rel);
+    const before = this.recorded(rel);
     return before && before.ino === id.ino && before.size === id.size && before.mtimeMs === id.mtimeMs ? before.key : undefined;
   }
 
   /** Remember the file of known identity at `rel` (one kept from the live site) as made from `key`. */
   remember(rel: string, key: string, id: FileIdentity): void {
-    const before = this.previous.get(rel);
-    this.next.set(rel, before && sameRecord(before, { key, ...id }) ? before : { key, ...id });
+    const record = { key, ...id };
+    this.next.set(rel, sameRecord(this.recorded(rel), record) ? this.previous.get(rel)! : record);
   }
 
   /**
@@ -143,7 +157,7 @@ export class OutputMemory {
    * build recorded: a rebuild with no change writes nothing.
    */
   save(): void {
-    if (this.next.size === this.previous.size && [...this.next].every(([rel, r]) => sameRecord(this.previous.get(rel), r))) return;
+    if (this.next.size === this.previous.size && [...this.next].every(([rel, r]) => r === this.previous.get(rel))) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temporary, formatMemory(this.next));
@@ -151,7 +165,7 @@ export class OutputMemory {
   }
 }
 
-const sameRecord = (a: Recorded | undefined, b: Recorded) => a === b || (a !== undefined && a.key === b.key && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs);
+const sameRecord = (a: Recorded | undefined, b: Recorded) => a !== undefined && a.key === b.key && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /**
  * A memory file: a header line, then one line per file, tab-separated: key, inode, size, mtime
@@ -160,11 +174,11 @@ const sameRecord = (a: Recorded | undefined, b: Recorded) => a === b || (a !== u
  */
 const HEADER = `minutebook outputs ${VERSION}`;
 
-function formatMemory(records: ReadonlyMap<string, Recorded>): string {
+function formatMemory(records: ReadonlyMap<string, Kept>): string {
   const lines: string[] = [];
   for (const [rel, r] of records) {
-    if (r.line !== undefined) {
-      lines.push(r.line);
+    if (typeof r === 'string') {
+      lines.push(r);
       continue;
     }
     if (rel.includes('\n') || /[\t\n]/.test(r.key)) continue; // not recorded: made again next time
@@ -173,13 +187,25 @@ function formatMemory(records: ReadonlyMap<string, Recorded>): string {
   return formatLines(HEADER, lines);
 }
 
-function parseMemory(text: string): Map<string, Recorded> {
-  const records = new Map<string, Recorded>();
-  for (const { fields, line } of parseLines(text, HEADER, 5) ?? []) {
-    const [key, ino, size, mtimeMs, rel] = fields as [string, string, string, string, string];
-    records.set(rel, { key, ino: Number(ino), size: Number(size), mtimeMs: Number(mtimeMs), line });
-  }
+/** Each file's line, by path (none if the file is not a memory or is damaged). */
+function parseMemory(text: string): Map<string, string> {
+  const records = new Map<string, string>();
+  for (const line of parseLineList(text, HEADER, 5) ?? []) records.set(line.slice(fieldStart(line, 4)), line);
   return records;
+}
+
+/** The record of a memory line (parseMemory checked it has its five fields). */
+function recordOf(line: string): Recorded {
+  const ino = fieldStart(line, 1);
+  const size = fieldStart(line, 2);
+  const mtimeMs = fieldStart(line, 3);
+  const rel = fieldStart(line, 4);
+  return {
+    key: line.slice(0, ino - 1),
+    ino: Number(line.slice(ino, size - 1)),
+    size: Number(line.slice(size, mtimeMs - 1)),
+    mtimeMs: Number(line.slice(mtimeMs, rel - 1)),
+  };
 }
 
 /**
