@@ -13,7 +13,7 @@ import { itemsJsonFile } from './items-json.ts';
 import { meetingsJsonFile } from './meetings-json.ts';
 import { oparlExport } from './oparl/index.ts';
 import { robotsTxt } from './robots.ts';
-import { sitemapFiles } from './sitemap.ts';
+import { sitemapOutputs } from './sitemap.ts';
 
 /** What the open-data stage publishes, before the manifest. */
 export interface OpenDataFiles {
@@ -46,7 +46,7 @@ export function openDataFiles(council: Council, existing: FileDigests, inputs?: 
         yield* calendars(local, absolute, lang);
       }
       yield* oparlExport(council, absolute, existing, inputs);
-      yield* sitemapFiles(absolute, existing.keys());
+      yield* sitemapOutputs(absolute, existing.keys(), inputs);
     }
     yield ['/robots.txt', robotsTxt(absolute)];
   }

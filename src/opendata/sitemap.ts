@@ -1,5 +1,6 @@
 import { inLanguage, languageOfUrl } from '../model/urls.ts';
 import type { Absolute } from './absolute.ts';
+import { codeFingerprint, keyOf, type InputMemory, type OpenDataFile } from './kept.ts';
 import { XML_DECLARATION, xmlEscape } from './xml.ts';
 
 /** The sitemap protocol's limit of URLs per file; larger sites get a sitemap index. */
@@ -58,4 +59,28 @@ export function sitemapFiles(absolute: Absolute, htmlFiles: Iterable<string>): M
   }
   out.set('/sitemap.xml', `${XML_DECLARATION}<sitemapindex xmlns="${NS}">\n${parts.join('\n')}\n</sitemapindex>\n`);
   return out;
+}
+
+/**
+ * The sitemap files as open-data outputs keyed by their inputs: the site's address and its HTML
+ * files (a sitemap is made from nothing else). When the previous build made every one of them from
+ * the same inputs, they are taken over without being made (src/opendata/kept.ts): at 10,000
+ * items /sitemap.xml is 9 MB that a rebuild no longer writes out and hashes to find it unchanged.
+ */
+export function* sitemapOutputs(absolute: Absolute, files: Iterable<string>, inputs?: InputMemory): Generator<OpenDataFile> {
+  const html = [...files].filter(isSitemapPage).sort();
+  const key = keyOf(codeFingerprint(), 'sitemap', absolute(''), html.join('\n'));
+  const count = Math.ceil(html.length / SITEMAP_LIMIT);
+  const urls = count <= 1 ? ['/sitemap.xml'] : [...Array.from({ length: count }, (_, i) => `/sitemaps/${i + 1}.xml`), '/sitemap.xml'];
+  const digests = urls.map((url) => {
+    const before = inputs?.previous.get(url);
+    return before?.key === key ? before.digest : undefined;
+  });
+  let made: Map<string, string> | undefined;
+  const make = () => (made ??= sitemapFiles(absolute, html));
+  if (digests.every((d) => d !== undefined)) {
+    for (let i = 0; i < urls.length; i++) yield [urls[i]!, { digest: digests[i]!, make: () => make().get(urls[i]!)! }, key];
+    return;
+  }
+  for (const [url, content] of make()) yield [url, content, key];
 }

@@ -69,7 +69,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => live.tearDown());
 
-describe('OParl objects made only when their inputs change', () => {
+describe('OParl objects and the sitemap made only when their inputs change', () => {
   it('makes none of them when nothing changed', async () => {
     const { made, keys } = await rebuildAfter(() => {});
     expect(keys.size).toBeGreaterThan(100);
@@ -108,6 +108,8 @@ describe('OParl objects made only when their inputs change', () => {
     for (const url of [o('file', `meetings/${HWRC}.pdf`), o('agenda-item', HWRC), o('paper', HWRC)]) expect(made, url).toContain(url);
     expect([...made].filter((u) => u.includes(CABINET) || u.includes(COUNCIL) || u.includes(PLANNING))).toEqual([]);
     expect(made).not.toContain(o('agenda-item', LIBRARY));
+    // The same pages: the sitemap is taken over, not made.
+    expect(made).not.toContain('/sitemap.xml');
   }, 180_000);
 
   it('remakes the File of an attachment whose bytes change, and the item that lists it', async () => {
@@ -148,12 +150,17 @@ describe('OParl objects made only when their inputs change', () => {
     expect(made).toContain(o('meeting', NEW));
     expect(made).toContain('/oparl/lists/meeting/1.json');
     expect(made).not.toContain(o('meeting', PLANNING));
-    expect([...made].filter((u) => !u.startsWith('/oparl/lists/') && !u.includes(NEW))).toEqual([]);
+    // The new meeting's pages are in the sitemap.
+    expect(made).toContain('/sitemap.xml');
+    expect(readFileSync(path.join(site(), 'sitemap.xml'), 'utf8')).toContain(`/meetings/${NEW}/`);
+    expect([...made].filter((u) => !u.startsWith('/oparl/lists/') && !u.includes(NEW) && u !== '/sitemap.xml')).toEqual([]);
   }, 180_000);
 
   it('remakes every object when base_url changes', async () => {
     const { made, keys } = await rebuildAfter(() => edit('site.yml', (t) => t.replace('https://papers.example.org', 'https://minutes.example.org')));
     expect(made.size).toBe(keys.size);
     expect(readFileSync(path.join(site(), o('meeting', CABINET).slice(1)), 'utf8')).toContain('https://minutes.example.org/');
+    expect(keys.has('/sitemap.xml')).toBe(true);
+    expect(readFileSync(path.join(site(), 'sitemap.xml'), 'utf8')).toContain('<loc>https://minutes.example.org/</loc>');
   }, 180_000);
 });
