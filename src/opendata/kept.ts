@@ -19,10 +19,10 @@ export interface Kept {
  * One open-data output: its site-relative URL, its content (or a Kept one), and optionally the key
  * of the inputs it is made from, recorded with its digest for the next build.
  */
-export type OpenDataFile = readonly [url: string, content: string | Kept, inputKey?: string];
+export type OpenDataFile = readonly [url: string, content: string | Uint8Array | Kept, inputKey?: string];
 
-export function isKept(content: string | Kept): content is Kept {
-  return typeof content !== 'string';
+export function isKept(content: string | Uint8Array | Kept): content is Kept {
+  return typeof content !== 'string' && !(content instanceof Uint8Array);
 }
 
 /** What the previous build recorded of a file made from known inputs. */
@@ -102,5 +102,5 @@ export function codeFingerprint(): string {
 
 /** [URL, content] pairs of open-data files, a Kept one made (for callers that want every file's bytes). */
 export function* contentsOf(files: Iterable<OpenDataFile>): Generator<[string, string]> {
-  for (const [url, content] of files) yield [url, isKept(content) ? content.make() : content];
+  for (const [url, content] of files) yield [url, isKept(content) ? content.make() : typeof content === 'string' ? content : Buffer.from(content).toString('utf8')];
 }
