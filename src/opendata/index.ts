@@ -34,9 +34,15 @@ function publishAll(target: Target, files: Iterable<OpenDataFile>): { written: M
   let reused = 0;
   let unmade = 0;
   let n = 0;
+  let bytesMade = 0;
   for (const [url, made, inputKey] of files) {
     // Each file's content is garbage once written: at 30,000 items V8 let it pile up past 2 GB.
-    if (++n % 5000 === 0) collectIfOverBudget();
+    // So the heap is held to the build's budget every thousand files, and after every 64 MB
+    // made (/api/items.json alone is 28 MB there, and it is made first).
+    if (++n % 1000 === 0 || bytesMade > 64 * 2 ** 20) {
+      collectIfOverBudget();
+      bytesMade = 0;
+    }
     const key = digestKeyOf(url);
     if (written.has(key)) throw new Error(`open data: two outputs want ${url}`);
     const rel = key.slice(1);
@@ -50,6 +56,7 @@ function publishAll(target: Target, files: Iterable<OpenDataFile>): { written: M
     }
     const content = isKept(made) ? made.make() : made;
     const digest = digestOf(content);
+    bytesMade += digest.size;
     written.set(key, digest);
     if (inputKey !== undefined) inputs?.next.set(url, { key: inputKey, digest });
     const file = path.join(outDir, rel);
