@@ -12,24 +12,20 @@ export interface Line {
  * fraction of the time.
  */
 export function parseLines(text: string, header: string, fieldCount: number): Line[] | undefined {
-  const lines = text.split('\n');
-  if (lines[0] !== header) return undefined;
-  const records: Line[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    const fields: string[] = [];
-    let from = 0;
-    for (let f = 1; f < fieldCount; f++) {
-      const tab = line.indexOf('\t', from);
-      if (tab < 0) return undefined;
-      fields.push(line.slice(from, tab));
-      from = tab + 1;
-    }
-    fields.push(line.slice(from));
-    records.push({ fields, line });
+  return parseLineList(text, header, fieldCount)?.map((line) => ({ fields: fieldsOf(line, fieldCount), line }));
+}
+
+/** The fields of a record line known to have `fieldCount` of them (the last takes the rest of the line). */
+function fieldsOf(line: string, fieldCount: number): string[] {
+  const fields: string[] = [];
+  let from = 0;
+  for (let f = 1; f < fieldCount; f++) {
+    const tab = line.indexOf('\t', from);
+    fields.push(line.slice(from, tab));
+    from = tab + 1;
   }
-  return records;
+  fields.push(line.slice(from));
+  return fields;
 }
 
 /**
