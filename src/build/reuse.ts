@@ -19,7 +19,7 @@ interface Recorded {
  * stay lines until asked about: at 85,000 files, an object per record that every build makes and
  * keeps alive is much of the garbage collector's work.
  */
-type Kept = string | Recorded;
+type Entry = string | Recorded;
 
 const VERSION = 2;
 
@@ -44,7 +44,7 @@ function identityOnDisk(file: string): FileIdentity | null {
  * new output, which keeps its identity for the build after. Nothing is trusted that cannot be checked.
  */
 export class OutputMemory {
-  private readonly next = new Map<string, Kept>();
+  private readonly next = new Map<string, Entry>();
   private readonly folders = new Set<string>();
 
   private constructor(
@@ -174,7 +174,7 @@ const sameRecord = (a: Recorded | undefined, b: Recorded) => a !== undefined && 
  */
 const HEADER = `minutebook outputs ${VERSION}`;
 
-function formatMemory(records: ReadonlyMap<string, Kept>): string {
+function formatMemory(records: ReadonlyMap<string, Entry>): string {
   const lines: string[] = [];
   for (const [rel, r] of records) {
     if (typeof r === 'string') {
