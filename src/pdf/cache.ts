@@ -17,16 +17,17 @@ export async function rendererHash(): Promise<string> {
  * a pack's items are the very jobs of the item PDFs, so each item's text is serialised and hashed once.
  */
 export function jobHash(job: PdfJob, rendererFingerprint: string, memo = new WeakMap<ItemJob, string>()): string {
-  const hash = createHash('sha256').update(rendererFingerprint).update('\0');
+  const started = () => createHash('sha256').update(rendererFingerprint).update('\0');
   if (job.kind === 'item') {
-    const known = memo.get(job);
-    if (known !== undefined) return known;
-    const key = hash.update(JSON.stringify(job)).digest('hex');
-    memo.set(job, key);
+    let key = memo.get(job);
+    if (key === undefined) {
+      key = started().update(JSON.stringify(job)).digest('hex');
+      memo.set(job, key);
+    }
     return key;
   }
   const { items, ...pack } = job;
-  hash.update(JSON.stringify(pack));
+  const hash = started().update(JSON.stringify(pack));
   for (const item of items) hash.update('\0').update(jobHash(item, rendererFingerprint, memo));
   return hash.digest('hex');
 }
