@@ -38,15 +38,25 @@ export const HEAP_BUDGET_MB = 900;
 let liveAfterLast = 0;
 
 /**
- * Collect garbage now if the heap (what is alive and what is not yet collected) is over the budget,
- * or, once what is alive is itself near the budget, over a quarter more than that, so a big
- * archive is not collected over and over. Call it where a build has just let go of a lot: between
+ * Collect garbage now if the heap (what is alive and what is not yet collected, with the memory its
+ * objects hold outside it) is over the budget, or, once what is alive is itself near the budget,
+ * over a quarter more than that, so a big archive is not collected over and over. Call it where a build has just let go of a lot: between
  * stages, between Eleventy runs, every few thousand open-data files. Returns whether it collected.
  */
 export function collectIfOverBudget(budgetMB = HEAP_BUDGET_MB): boolean {
-  const used = getHeapStatistics().used_heap_size;
+  const used = heapAndExternal();
   if (used < Math.max(budgetMB * 2 ** 20, liveAfterLast * 1.25)) return false;
   collectGarbage();
-  liveAfterLast = getHeapStatistics().used_heap_size;
+  liveAfterLast = heapAndExternal();
   return true;
+}
+
+/**
+ * The heap in use plus the memory its objects hold outside it (Buffers, typed arrays): a Buffer
+ * costs the process its bytes although the heap counts only a small wrapper, and is given back
+ * only when a collection finds the wrapper unreachable.
+ */
+function heapAndExternal(): number {
+  const { used_heap_size, external_memory } = getHeapStatistics();
+  return used_heap_size + external_memory;
 }

@@ -1,7 +1,8 @@
 import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { FileReader } from '../build/file-reader.ts';
 import { codeFingerprint as sharedFingerprint } from '../build/fingerprint.ts';
 import { bodyOf, recordJson, type FileKind, type FileRecord } from './records.ts';
 
@@ -60,7 +61,7 @@ export class ParseCache {
 
   /** Read a Markdown file of this kind: its record, from the cache or made now, and its body. */
   read(kind: FileKind, file: string): { record: FileRecord; body: string } {
-    const bytes = this.bytes(file);
+    const bytes = this.reader.read(file);
     this.count++;
     let json: string | undefined;
     if (this.file === undefined) {
@@ -83,25 +84,8 @@ export class ParseCache {
     return { record, body: bodyOf(record, bytes) };
   }
 
-  private buffer = Buffer.allocUnsafe(64 * 1024);
-
   /** A file's bytes, in a buffer reused by the next call (no allocation per file, as readFileSync makes). */
-  private bytes(file: string): Buffer {
-    const fd = openSync(file, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(size);
-      let read = 0;
-      while (read < size) {
-        const n = readSync(fd, this.buffer, read, size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      return this.buffer.subarray(0, read);
-    } finally {
-      closeSync(fd);
-    }
-  }
+  private readonly reader = new FileReader();
 
   /** Files read so far. */
   get reads(): number {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FileReader } from '../build/file-reader.ts';
 import { listTree, type SiteFile } from '../build/output.ts';
 import type { OutputMemory } from '../build/reuse.ts';
 import { outputPathOf } from '../model/urls.ts';
@@ -52,15 +52,17 @@ function recalled(saved: string | undefined, sha512: boolean): FileDigest | unde
  * file kept in place from the live site, or a hard link from a cache, keeps them) takes its
  * recorded digest without being read, and every digest is recorded for the next build.
  * Synchronous: reading tens of thousands of files from the page cache costs a fraction of the
- * thread-pool round trips of fs/promises.
+ * thread-pool round trips of fs/promises; and into one reused buffer, so a first build reading
+ * every page and PDF (2.4 GB at 30,000 items) holds no more than the largest file outside the heap.
  */
 export function digestFiles(files: readonly SiteFile[], sha512For: (key: string) => boolean = () => false, memory?: OutputMemory): Map<string, FileDigest> {
   const digests = new Map<string, FileDigest>();
+  const reader = new FileReader();
   for (const { rel, file, identity } of files) {
     const key = `/${rel}`;
     const sha512 = sha512For(key);
     const saved = memory && (identity ? memory.keyOfIdentity(rel, identity) : memory.keyOf(rel, file));
-    const digest = recalled(saved, sha512) || digestOf(readFileSync(file), { sha512 });
+    const digest = recalled(saved, sha512) || digestOf(reader.read(file), { sha512 });
     digests.set(key, digest);
     if (identity) memory?.remember(rel, digestKey(digest), identity);
     else memory?.wrote(rel, digestKey(digest));
