@@ -146,6 +146,17 @@ export class OutputMemory {
     return before && before.ino === id.ino && before.size === id.size && before.mtimeMs === id.mtimeMs ? before.key : undefined;
   }
 
+  /**
+   * Remember the file at `rel` as the previous build recorded it: the caller has checked it is
+   * still that file (keyOfIdentity gave its key) and that its key is unchanged. Its line is kept as
+   * it is, without being parsed again.
+   */
+  keepRecorded(rel: string): void {
+    const line = this.previous.get(rel);
+    if (line === undefined) throw new Error(`keepRecorded: ${rel} has no record in the previous build's memory`);
+    this.next.set(rel, line);
+  }
+
   /** Remember the file of known identity at `rel` (one kept from the live site) as made from `key`. */
   remember(rel: string, key: string, id: FileIdentity): void {
     const record = { key, ...id };
