@@ -55,7 +55,13 @@ export async function serve(options: ServeOptions): Promise<number> {
   await rebuild();
 
   const server = createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      // A malformed escape (say %E0%A4%A) names no file; and a throw here would stop the preview.
+      return void res.writeHead(400).end('Bad request');
+    }
     if (pathname === '/__minutebook/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       clients.add(res);
@@ -67,7 +73,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       return;
     }
     let file = path.join(outDir, pathname);
-    if (!file.startsWith(outDir)) return void res.writeHead(400).end();
+    if (!isInside(outDir, file)) return void res.writeHead(400).end('Bad request');
     let status = 200;
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
@@ -106,4 +112,13 @@ export async function serve(options: ServeOptions): Promise<number> {
       server.close(() => resolve(0));
     });
   });
+}
+
+/**
+ * Whether `file` is `dir` or inside it. Not a prefix test: /site-private starts with /site but is
+ * beside it, and an escaped slash (..%2F) gets a request there once decoded.
+ */
+export function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,17 @@ describe('minutebook serve', () => {
       const ar_goll = await fetch(`${url}cy/no/such/page/`);
       expect(ar_goll.status).toBe(404);
       expect(await ar_goll.text()).toMatch(/<html lang="cy"/);
+      // A folder beside the output whose name starts with the output's is not served either.
+      mkdirSync(path.join(work, 'site-private'), { recursive: true });
+      writeFileSync(path.join(work, 'site-private', 'secret.txt'), 'not for the preview');
+      for (const escape of ['..%2Fsite-private/secret.txt', '%2e%2e%2Fsite-private/secret.txt', '..%5Csite-private/secret.txt']) {
+        const outside = await fetch(`${url}${escape}`);
+        expect(outside.status, escape).toBeGreaterThanOrEqual(400);
+        expect(await outside.text(), escape).not.toContain('not for the preview');
+      }
+      // A malformed escape is a bad request, and the preview goes on answering.
+      expect((await fetch(`${url}%E0%A4%A`)).status).toBe(400);
+      expect((await fetch(url)).status).toBe(200);
     } finally {
       child.kill('SIGINT');
     }
