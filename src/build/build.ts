@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadCouncil } from '../content/load.ts';
 import type { Problem } from '../content/problems.ts';
 import type { BuildContext, OutputStage } from './context.ts';
-import { collectIfOverBudget } from './gc.ts';
+import { collectAfterRelease } from './gc.ts';
 import { finishInterruptedPublish, isFolder, OLD_SUFFIX, scanLiveFiles, SiteOutput } from './output.ts';
 import { STAGES } from './stages.ts';
 import { silent, type Progress } from './progress.ts';
@@ -80,7 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const stage of options.stages ?? STAGES) {
       const t = Date.now();
       await stage.run(ctx);
-      collectIfOverBudget();
+      collectAfterRelease();
       log(`${stage.name}: done (${Date.now() - t} ms, peak memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
     }
     const t = Date.now();

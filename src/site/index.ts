@@ -5,7 +5,7 @@ import type { BuildContext, OutputStage } from '../build/context.ts';
 import { OutputMemory } from '../build/reuse.ts';
 import { councilIn } from '../model/localise.ts';
 import { siteLanguages } from '../model/queries.ts';
-import { collectIfOverBudget } from '../build/gc.ts';
+import { collectAfterRelease, collectIfOverBudget } from '../build/gc.ts';
 import { setBuildContext, setPageLanguage, setPagePlan } from './handoff.ts';
 import { shareNunjucksCompilation } from './nunjucks-cache.ts';
 import { ContentKeys, pageKeys, RECORD_TEMPLATES, SINGLE_TEMPLATES, type KeyedPage, type PageSelection } from './page-keys.ts';
@@ -84,7 +84,7 @@ export function createPagesStage(options: PagesStageOptions = {}): OutputStage {
           };
           for (const run of planRuns(selection, templates, itemsPerRun)) {
             // What an earlier run (or stage) left is garbage now: collect it before this run makes more.
-            collectIfOverBudget();
+            collectAfterRelease();
             setPagePlan({ council, views, ...run, onPage });
             shareNunjucksCompilation();
             // Imported here, not at the top: a build that renders no page never loads Eleventy (most of a second).

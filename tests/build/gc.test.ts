@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { collectIfOverBudget } from '../../src/build/gc.ts';
+import { collectAfterRelease, collectIfOverBudget } from '../../src/build/gc.ts';
 
 describe('collectIfOverBudget: a heap budget for big builds', () => {
   it('leaves a heap under the budget to V8, and collects one over it', () => {
@@ -27,5 +27,20 @@ describe('collectIfOverBudget: a heap budget for big builds', () => {
     expect(getHeapStatistics().used_heap_size / 2 ** 20).toBeLessThan(budgetMB);
     expect(collectIfOverBudget(budgetMB)).toBe(true);
     expect(getHeapStatistics().external_memory).toBeLessThan(external_memory + 128 * 2 ** 20);
+  });
+
+  it('after a release, measures the heap against the budget alone, not against what was alive before', () => {
+    // 200,000 strings alive through a collection: that is what survived.
+    let held: string[] | undefined = Array.from({ length: 200_000 }, (_, i) => `held ${i} ${'x'.repeat(200)}`);
+    expect(collectIfOverBudget(0)).toBe(true);
+    const alive = (getHeapStatistics().used_heap_size + getHeapStatistics().external_memory) / 2 ** 20;
+    expect(held.length).toBe(200_000);
+    held = undefined;
+    // Garbage now, but under a quarter more than what survived: the in-stage check leaves it be.
+    const budget = alive - 10;
+    expect(collectIfOverBudget(budget)).toBe(false);
+    // A stage (or Eleventy run) has ended: over the budget alone, so collected.
+    expect(collectAfterRelease(budget)).toBe(true);
+    expect(getHeapStatistics().used_heap_size / 2 ** 20).toBeLessThan(budget);
   });
 });
