@@ -146,21 +146,12 @@ export class OutputMemory {
     return before && before.ino === id.ino && before.size === id.size && before.mtimeMs === id.mtimeMs ? before.key : undefined;
   }
 
-  /**
-   * Remember the file at `rel` as the previous build recorded it: the caller has checked it is
-   * still that file (keyOfIdentity gave its key) and that its key is unchanged. Its line is kept as
-   * it is, without being parsed again.
-   */
-  keepRecorded(rel: string): void {
-    const line = this.previous.get(rel);
-    if (line === undefined) throw new Error(`keepRecorded: ${rel} has no record in the previous build's memory`);
-    this.next.set(rel, line);
-  }
-
   /** Remember the file of known identity at `rel` (one kept from the live site) as made from `key`. */
   remember(rel: string, key: string, id: FileIdentity): void {
     const record = { key, ...id };
-    this.next.set(rel, sameRecord(this.recorded(rel), record) ? this.previous.get(rel)! : record);
+    // The previous build's very record: its line is kept, compared as text rather than parsed.
+    const before = this.previous.get(rel);
+    this.next.set(rel, before !== undefined && before === lineOf(rel, record) ? before : record);
   }
 
   /**
@@ -175,8 +166,6 @@ export class OutputMemory {
     renameSync(temporary, this.file);
   }
 }
-
-const sameRecord = (a: Recorded | undefined, b: Recorded) => a !== undefined && a.key === b.key && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /**
  * A memory file: a header line, then one line per file, tab-separated: key, inode, size, mtime
@@ -193,10 +182,13 @@ function formatMemory(records: ReadonlyMap<string, Entry>): string {
       continue;
     }
     if (rel.includes('\n') || /[\t\n]/.test(r.key)) continue; // not recorded: made again next time
-    lines.push(`${r.key}\t${r.ino}\t${r.size}\t${r.mtimeMs}\t${rel}`);
+    lines.push(lineOf(rel, r));
   }
   return formatLines(HEADER, lines);
 }
+
+/** A record's line in the memory file. */
+const lineOf = (rel: string, r: Recorded) => `${r.key}\t${r.ino}\t${r.size}\t${r.mtimeMs}\t${rel}`;
 
 /** Each file's line, by path (none if the file is not a memory or is damaged). */
 function parseMemory(text: string): Map<string, string> {

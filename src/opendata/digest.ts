@@ -68,12 +68,8 @@ export function digestFiles(files: readonly SiteFile[], sha512For: (key: string)
     const saved = memory && (identity ? memory.keyOfIdentity(rel, identity) : memory.keyOf(rel, file));
     const digest = recalled(saved, sha512) || digestOf(reader.read(file), { sha512 });
     digests.set(key, digest);
-    if (!memory) continue;
-    const digestLine = digestKey(digest);
-    // The very file recorded, with the very digest: its record is kept as it is.
-    if (identity && digestLine === saved) memory.keepRecorded(rel);
-    else if (identity) memory.remember(rel, digestLine, identity);
-    else memory.wrote(rel, digestLine);
+    if (identity) memory?.remember(rel, digestKey(digest), identity);
+    else memory?.wrote(rel, digestKey(digest));
   }
   return digests;
 }
