@@ -50,6 +50,16 @@ export function isFolder(dir: string): boolean {
   }
 }
 
+/**
+ * Whether `file` is `dir` or inside it, by their paths (nothing is read). Not a prefix test:
+ * /site-private starts with /site but is beside it; and a name that starts with two dots
+ * (/site/..notes.pdf) is inside.
+ */
+export function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The folders a site path is in, innermost first ('a/b/c.html': 'a/b', 'a'). */

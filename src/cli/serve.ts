@@ -4,6 +4,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build } from '../build/build.ts';
+import { isInside } from '../build/output.ts';
 import type { Problem } from '../content/problems.ts';
 import { inLanguage, languageOfUrl, outputPathOf, urls } from '../model/urls.ts';
 
@@ -112,13 +113,4 @@ export async function serve(options: ServeOptions): Promise<number> {
       server.close(() => resolve(0));
     });
   });
-}
-
-/**
- * Whether `file` is `dir` or inside it. Not a prefix test: /site-private starts with /site but is
- * beside it, and an escaped slash (..%2F) gets a request there once decoded.
- */
-export function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }

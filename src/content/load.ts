@@ -4,6 +4,7 @@ import path from 'node:path';
 import { IANAZone } from 'luxon';
 import type { Committee, Council, OpenItem, Site } from '../model/types.ts';
 import { urls } from '../model/urls.ts';
+import { isInside } from '../build/output.ts';
 import { findContentFiles } from './files.ts';
 import { parseYaml } from './frontmatter.ts';
 import { ParseCache } from './parse-cache.ts';
@@ -185,8 +186,7 @@ function checkCommittee(
 }
 
 async function isFileInside(file: string, root: string): Promise<boolean> {
-  const rel = path.relative(root, file);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  if (!isInside(root, file)) return false;
   try {
     return statSync(file).isFile();
   } catch {
