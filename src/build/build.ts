@@ -6,6 +6,7 @@ import type { Problem } from '../content/problems.ts';
 import type { BuildContext, OutputStage } from './context.ts';
 import { collectAfterRelease } from './gc.ts';
 import { finishInterruptedPublish, isFolder, OLD_SUFFIX, scanLiveFiles, SiteOutput } from './output.ts';
+import { contentIdentity, identityNow, readStamp, removeStamp, sameBuild, siteIdentity, writeStamp, buildCodeFingerprint } from './stamp.ts';
 import { STAGES } from './stages.ts';
 import { silent, type Progress } from './progress.ts';
 
@@ -25,11 +26,19 @@ export interface BuildOptions {
    * site is live (the CLI does; default false: deleted before build() returns).
    */
   removeOldInBackground?: boolean;
+  /**
+   * When the code, the content folder and the live site are all exactly as the last build left
+   * them (src/build/stamp.ts), return at once and leave the site as it is (default true). Tests
+   * of what the stages do on a rebuild turn it off.
+   */
+  skipIfUnchanged?: boolean;
 }
 
 export interface BuildResult {
   ok: boolean;
   problems: Problem[];
+  /** True when nothing had changed since the last build, so nothing was done. */
+  unchanged?: boolean;
 }
 
 /**
@@ -47,8 +56,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? silent;
   const stateDir = path.join(cacheDir, 'outputs');
   // Before anything is read: a publish an earlier build left half-done is finished first.
-  if (finishInterruptedPublish(stateDir)) log('publishing: finished publishing an earlier build that was interrupted');
+  const interrupted = finishInterruptedPublish(stateDir);
+  if (interrupted) log('publishing: finished publishing an earlier build that was interrupted');
   const scan = scanLiveFiles(outDir, stateDir);
+  const stages = options.stages ?? STAGES;
+  // What this build is made from, taken before any content is read: a file edited from here on is
+  // seen by the next build.
+  const code = buildCodeFingerprint();
+  const made = { code: code ?? '', contentDir, outDir, cwd: path.resolve(options.cwd ?? process.cwd()), stages: stages.map((s) => s.name) };
+  const content = code === undefined ? undefined : contentIdentityOrNone(contentDir);
+  if (content && !interrupted && options.skipIfUnchanged !== false) {
+    const stamp = readStamp(stateDir);
+    const live = stamp && sameBuild(stamp, made) && stamp.content === content.digest ? await scan : undefined;
+    if (stamp && live && siteIdentity(live.files, (rel) => live.identities.get(rel)) === stamp.site) {
+      const { committees, meetings, items, siteFiles } = stamp.counts;
+      log(
+        `nothing changed since the last build (${committees} committees, ${meetings} meetings, ${items} items; ` +
+          `${content.files} content files and ${siteFiles} site files as they were): the site was left as it is (${Date.now() - started} ms)`,
+      );
+      await removeLeftovers(outDir, options.removeOldInBackground ?? false);
+      return { ok: true, problems: stamp.problems, unchanged: true };
+    }
+  }
   const { council, problems, files } = await loadCouncil(contentDir, { cwd: options.cwd, cacheDir, progress: (done, total) => progress('reading', done, total) });
   if (!council) return { ok: false, problems };
   log(
@@ -77,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       progress,
       assets: new Map(),
     };
-    for (const stage of options.stages ?? STAGES) {
+    for (const stage of stages) {
       const t = Date.now();
       await stage.run(ctx);
       collectAfterRelease();
@@ -85,9 +114,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     const t = Date.now();
     publishing = true;
-    const published = ctx.output!.publish();
-    log(`publishing: ${published.mode}, ${published.written} files written, ${published.deleted} deleted, ${ctx.output!.keptCount} kept (${Date.now() - t} ms)`);
+    // No stamp while the live site changes: an interrupted publish leaves none behind.
+    removeStamp(stateDir);
+    const published = output.publish();
+    log(`publishing: ${published.mode}, ${published.written} files written, ${published.deleted} deleted, ${output.keptCount} kept (${Date.now() - t} ms)`);
     publishing = false;
+    if (content) {
+      try {
+        const site = siteIdentity(published.files, (rel) => output.keptIdentity(rel) ?? identityNow(path.join(outDir, rel)));
+        const counts = { contentFiles: content.files, siteFiles: published.files.length, committees: council.committees.length, meetings: council.meetings.length, items: council.items.length };
+        writeStamp(stateDir, { ...made, content: content.digest, site, counts, problems });
+      } catch {
+        // The site is published; without a stamp the next build only does its work in full.
+      }
+    }
     if (published.replacedTree) {
       if (options.removeOldInBackground) removeInBackground(published.replacedTree);
       else await rm(published.replacedTree, { recursive: true, force: true, maxRetries: 5 });
@@ -102,6 +142,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new Error(`The build failed, and ${shown(outDir)} was left as it was`, { cause: error });
   }
   return { ok: true, problems };
+}
+
+/** The content folder's identity (stamp.ts), or undefined if it cannot be listed (loadCouncil then says why). */
+function contentIdentityOrNone(contentDir: string): ReturnType<typeof contentIdentity> | undefined {
+  try {
+    return contentIdentity(contentDir);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Delete a folder in a detached Node process that outlives this one. */

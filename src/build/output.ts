@@ -174,7 +174,7 @@ export class SiteOutput {
    * after every stage has succeeded. `interruptAfter` (for tests) stops the publish with an error
    * after that many files have been moved in, as a crash would.
    */
-  publish(options: { interruptAfter?: number } = {}): { mode: 'first' | 'swapped' | 'in place'; written: number; deleted: number; replacedTree?: string } {
+  publish(options: { interruptAfter?: number } = {}): { mode: 'first' | 'swapped' | 'in place'; written: number; deleted: number; files: string[]; replacedTree?: string } {
     live.delete(path.resolve(this.stagingDir));
     const liveExists = isFolder(this.liveDir);
     const before = liveExists ? this.savedList() : undefined;
@@ -197,7 +197,7 @@ export class SiteOutput {
       if (!liveExists) {
         renameSync(this.stagingDir, this.liveDir);
         this.saveList(files);
-        return { mode: 'first', written: staged.length, deleted: 0 };
+        return { mode: 'first', written: staged.length, deleted: 0, files };
       }
       if (before !== undefined) {
         // Files put into the live site by hand are not the build's (not in its list): they stay,
@@ -212,7 +212,7 @@ export class SiteOutput {
       renameSync(this.liveDir, replacedTree);
       renameSync(this.stagingDir, this.liveDir);
       this.saveList(files);
-      return { mode: 'swapped', written: staged.length, deleted: 0, replacedTree };
+      return { mode: 'swapped', written: staged.length, deleted: 0, files, replacedTree };
     }
     const deleted = before.filter((rel) => !stagedSet.has(rel) && !this.kept.has(rel));
     const journal: Journal = { version: VERSION, staging: this.stagingDir, live: this.liveDir, deleted, staged, files };
@@ -221,7 +221,7 @@ export class SiteOutput {
     applyJournal(journal, options.interruptAfter);
     this.saveList(files);
     rmSync(journalFile(this.stateDir), { force: true });
-    return { mode: 'in place', written: staged.length, deleted: deleted.length };
+    return { mode: 'in place', written: staged.length, deleted: deleted.length, files };
   }
 
   /** The files of the live site as the last publish recorded them (undefined if unknown or not this site's). */

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { build } from '../../src/build/build.ts';
+import { build, type BuildOptions } from '../../src/build/build.ts';
 import { snapshot } from './tree.ts';
 
 const VALID = path.resolve(__dirname, '../fixtures/valid');
@@ -33,9 +33,9 @@ export function liveSite(prefix: string) {
       rmSync(work, { recursive: true, force: true });
     },
     /** Rebuild the live site; the build's log lines. */
-    async rebuild(): Promise<string[]> {
+    async rebuild(options: Pick<BuildOptions, 'skipIfUnchanged'> = {}): Promise<string[]> {
       const lines: string[] = [];
-      const result = await build({ contentDir: site.content, outDir: site.out(), cacheDir: site.cache(), log: (l) => lines.push(l) });
+      const result = await build({ ...options, contentDir: site.content, outDir: site.out(), cacheDir: site.cache(), log: (l) => lines.push(l) });
       expect(result.ok).toBe(true);
       return lines;
     },

@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Problem } from '../content/problems.ts';
+import { codeFingerprint } from './fingerprint.ts';
+import type { FileIdentity } from './output.ts';
+
+/**
+ * The build stamp: what the last successful build was made from and what it published, so that a
+ * build with nothing to do can tell so at once and leave the site alone (build.ts), instead of
+ * walking the whole archive through every stage to find that every file is unchanged.
+ *
+ * It holds, as SHA-256 digests:
+ * - the code (every source, template and public file, the lock file, Node's version);
+ * - the content folder: every file's and folder's path and identity (size, mtime, ctime, inode);
+ * - the live site: every file the publish listed, with its identity (inode, size, mtime).
+ * A build is a no-op only if all three are what they were, for the same folders and stages. An
+ * edit to any content file changes its ctime, which no tool can set back, so it is always seen;
+ * a file in the live site edited, replaced or deleted by hand is seen too, and a full build then
+ * puts it right. The stamp is deleted before a publish starts and written after it ends, so an
+ * interrupted publish leaves none.
+ *
+ * The stamp also keeps the last build's warnings and its counts, so a no-op reports what a full
+ * build would.
+ */
+export interface BuildStamp {
+  version: number;
+  /** The code's fingerprint (see buildCodeFingerprint). */
+  code: string;
+  contentDir: string;
+  outDir: string;
+  /** Problems are shown relative to this folder. */
+  cwd: string;
+  stages: string[];
+  /** Digest of the content folder's listing with identities (contentIdentity). */
+  content: string;
+  /** Digest of the live site's files with identities (siteIdentity). */
+  site: string;
+  /** For the log: content files, site files, and the model's counts. */
+  counts: { contentFiles: number; siteFiles: number; committees: number; meetings: number; items: number };
+  /** The last build's warnings (a successful build has no errors). */
+  problems: Problem[];
+}
+
+const VERSION = 1;
+
+export const stampFile = (stateDir: string) => path.join(stateDir, 'build-stamp.json');
+
+/**
+ * A fingerprint of all the code a build's output depends on: every file of src, layouts and
+ * public, the Eleventy configuration, package.json and the lock file, the installed version of
+ * every dependency and of Nunjucks (Eleventy's), and Node's version. Broader than each stage's own
+ * fingerprint: it only has to say "nothing at all changed". Undefined where the sources are not
+ * beside this module (then no build is taken as a no-op).
+ */
+export function buildCodeFingerprint(): string | undefined {
+  try {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    return codeFingerprint({
+      sources: ['src', 'layouts', 'public', '.eleventy.js', 'package.json', 'package-lock.json'],
+      packages: [...Object.keys(manifest.dependencies ?? {}), 'nunjucks'].sort(),
+      extra: [`node ${process.version}`],
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The content folder as a digest of every entry's path and identity, and how many files it has. */
+export function contentIdentity(contentDir: string): { digest: string; files: number } {
+  const hash = createHash('sha256');
+  let files = 0;
+  const walk = (dir: string, rel: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      const shown = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name === '.git') continue; // a repository's own files are never content
+        hash.update(`${shown}/\n`);
+        walk(full, shown);
+        continue;
+      }
+      // Followed, as the loader follows links: a link's target is what is read.
+      const s = statSync(full, { throwIfNoEntry: false });
+      hash.update(s ? `${shown}\0${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}\n` : `${shown}\0missing\n`);
+      files++;
+    }
+  };
+  walk(contentDir, '');
+  return { digest: hash.digest('hex'), files };
+}
+
+/**
+ * The live site as a digest of each listed file's path and identity (null: no regular file there).
+ * The same for the identities a scan found at a build's start and for those recorded after a publish.
+ */
+export function siteIdentity(files: readonly string[], identityOf: (rel: string) => FileIdentity | null | undefined): string {
+  const hash = createHash('sha256');
+  for (const rel of files) {
+    const id = identityOf(rel);
+    hash.update(id ? `${rel}\0${id.ino}:${id.size}:${id.mtimeMs}\n` : `${rel}\0missing\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** The identity of the regular file at `file` now, or null. */
+export function identityNow(file: string): FileIdentity | null {
+  const s = lstatSync(file, { throwIfNoEntry: false });
+  return s?.isFile() ? { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs } : null;
+}
+
+/** The stamp the last build left in `stateDir`, if there is a readable one of this version. */
+export function readStamp(stateDir: string): BuildStamp | undefined {
+  try {
+    const stamp = JSON.parse(readFileSync(stampFile(stateDir), 'utf8')) as BuildStamp;
+    return stamp.version === VERSION ? stamp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeStamp(stateDir: string, stamp: Omit<BuildStamp, 'version'>): void {
+  const file = stampFile(stateDir);
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ version: VERSION, ...stamp }));
+  renameSync(temporary, file);
+}
+
+export function removeStamp(stateDir: string): void {
+  rmSync(stampFile(stateDir), { force: true });
+}
+
+/** Whether `stamp` was made by this code, for these folders and stages. */
+export function sameBuild(stamp: BuildStamp, now: Pick<BuildStamp, 'code' | 'contentDir' | 'outDir' | 'cwd' | 'stages'>): boolean {
+  return (
+    stamp.code === now.code &&
+    stamp.contentDir === now.contentDir &&
+    stamp.outDir === now.outDir &&
+    stamp.cwd === now.cwd &&
+    stamp.stages.join('\n') === now.stages.join('\n')
+  );
+}
