@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../content/problems.ts';
@@ -68,23 +68,33 @@ export function buildCodeFingerprint(): string | undefined {
   }
 }
 
-/** The content folder as a digest of every entry's path and identity, and how many files it has. */
+/**
+ * The content folder as a digest of every entry's path and identity, and how many files it has.
+ * Links are followed, as the loader follows them (an attachment may be in a linked folder): a
+ * linked file counts with its target's identity, a linked folder with everything in it, once.
+ */
 export function contentIdentity(contentDir: string): { digest: string; files: number } {
   const hash = createHash('sha256');
   let files = 0;
+  const walked = new Set<string>();
   const walk = (dir: string, rel: string) => {
+    const real = realpathSync(dir);
+    if (walked.has(real)) {
+      hash.update(`${rel}/ (walked)\n`);
+      return;
+    }
+    walked.add(real);
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       const shown = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (entry.name === '.git') continue; // a repository's own files are never content
+      if (entry.name === '.git' && entry.isDirectory()) continue; // a repository's own files are never content
+      const s = entry.isDirectory() ? undefined : statSync(full, { throwIfNoEntry: false });
+      if (entry.isDirectory() || s?.isDirectory()) {
         hash.update(`${shown}/\n`);
         walk(full, shown);
         continue;
       }
-      // Followed, as the loader follows links: a link's target is what is read.
-      const s = statSync(full, { throwIfNoEntry: false });
       hash.update(s ? `${shown}\0${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}\n` : `${shown}\0missing\n`);
       files++;
     }
