@@ -124,6 +124,8 @@ function stepsOf(stdout: string): Step[] {
     if (done) steps.push({ name: done[1]!, ms: Number(done[2]), peakMB: Number(done[3]) });
     const other = /^(reading|publishing): .*\((\d+) ms\)$/.exec(line);
     if (other) steps.push({ name: other[1]!, ms: Number(other[2]) });
+    const unchanged = /^nothing changed since the last build .*\((\d+) ms\)$/.exec(line);
+    if (unchanged) steps.push({ name: 'nothing to do', ms: Number(unchanged[1]) });
   }
   return steps;
 }
@@ -351,7 +353,8 @@ meetings) and measures, each in its own process:
 - **one item edited**: a rebuild after a sentence is added to one item's body;
 - **Eleventy alone**: \`bench/eleventy-alone.ts\`, one Eleventy 3 template paginated over the items'
   front matter, one minimal page per item;
-- **no change**: a rebuild with nothing changed;
+- **no change**: a rebuild with nothing changed (the build stamp, \`src/build/stamp.ts\`, finds
+  nothing to do and no stage runs);
 - **one meeting added**: a rebuild after a new meeting with 8 items is added;
 - **PDF workers**: the PDF stage alone from an empty cache on 1 and on 2 worker threads
   (\`bench/pdf-workers.ts\`), over a ${n(workers?.items ?? WORKER_ITEMS)}-item archive.
