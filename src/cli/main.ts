@@ -75,10 +75,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return EXIT.content;
       }
       io.out(`${contentDir} is valid: ${council.committees.length} committees, ${council.meetings.length} meetings, ${council.items.length} items.`);
-      for (const { lang, items } of missingTranslations(council)) {
-        const shown = items.slice(0, 10).map((i) => `  ${i.sourcePath}`);
-        const more = items.length > shown.length ? [`  … and ${items.length - shown.length} more`] : [];
-        io.out([`Translations: ${items.length} of ${council.items.length} items have no ${LANGUAGE_NAMES[lang]} version (add <item>.${lang}.md beside each):`, ...shown, ...more].join('\n'));
+      const listed = (files: string[]) => {
+        const shown = files.slice(0, 10).map((file) => `  ${file}`);
+        return files.length > shown.length ? [...shown, `  … and ${files.length - shown.length} more`] : shown;
+      };
+      for (const { lang, items, meetings, committees } of missingTranslations(council)) {
+        const language = LANGUAGE_NAMES[lang];
+        if (items.length > 0) io.out([`Translations: ${items.length} of ${council.items.length} items have no ${language} version (add <item>.${lang}.md beside each):`, ...listed(items.map((i) => i.sourcePath))].join('\n'));
+        if (meetings.length > 0) io.out([`Translations: ${meetings.length} meetings have notes with no ${language} version (add index.${lang}.md beside each index.md):`, ...listed(meetings.map((m) => m.sourcePath))].join('\n'));
+        if (committees.length > 0) io.out([`Translations: ${committees.length} committees have terms of reference with no ${language} version (add <committee>.${lang}.md beside each):`, ...listed(committees.map((c) => c.sourcePath))].join('\n'));
       }
       return EXIT.ok;
     }

@@ -24,6 +24,8 @@ export interface LoadedMeeting {
   slug: string;
   data: MeetingData;
   notes: string;
+  /** The notes in other languages, from `index.<lang>.md`. */
+  translations?: Meeting['translations'];
   sourcePath: string;
   items: LoadedItem[];
 }
@@ -60,6 +62,7 @@ export function assembleCouncil(site: Site, committeeList: Committee[], loaded: 
       attendees: m.data.attendees,
       apologies: m.data.apologies,
       notes: m.notes,
+      ...(m.translations !== undefined && { translations: m.translations }),
       url: urls.meeting(m.slug),
       pack: urls.meetingPack(m.slug),
       items: agenda.map((i) => `${m.slug}/${i.slug}`),

@@ -8,14 +8,19 @@ const TRANSLATION = new RegExp(`^(.+)\\.(${LANGS.join('|')})\\.md$`);
 export interface ContentFiles {
   site: string;
   committees: string[];
-  /** Meeting folders, each with its index.md (if present) and item files. */
-  meetings: { folder: string; dir: string; index?: string; items: string[]; translations: TranslationFile[] }[];
+  /** `<committee>.cy.md` beside `<committee>.md`: its terms of reference in another language. */
+  committeeTranslations: TranslationFile[];
+  /**
+   * Meeting folders, each with its index.md (if present), item files, versions of items in other
+   * languages, and `index.cy.md`: the meeting's notes in another language.
+   */
+  meetings: { folder: string; dir: string; index?: string; items: string[]; translations: TranslationFile[]; indexTranslations: TranslationFile[] }[];
 }
 
-/** `<item>.cy.md` (or `.en.md`) beside `<item>.md`: that item in another language. */
+/** `<item>.cy.md` (or `.en.md`) beside `<item>.md`: that item (or meeting's notes, or committee's terms of reference) in another language. */
 export interface TranslationFile {
   file: string;
-  /** File name of the item it translates, e.g. 05-budget.md */
+  /** File name of the file it translates, e.g. 05-budget.md */
   of: string;
   lang: Lang;
 }
@@ -35,17 +40,26 @@ const isMarkdown = (name: string) => name.endsWith('.md') && !name.startsWith('.
 export async function findContentFiles(contentDir: string): Promise<ContentFiles> {
   const committeesDir = path.join(contentDir, 'committees');
   const meetingsDir = path.join(contentDir, 'meetings');
-  const committees = (await list(committeesDir)).filter((e) => e.isFile() && isMarkdown(e.name)).map((e) => path.join(committeesDir, e.name));
+  const committees: string[] = [];
+  const committeeTranslations: TranslationFile[] = [];
+  for (const e of await list(committeesDir)) {
+    if (!e.isFile() || !isMarkdown(e.name)) continue;
+    const file = path.join(committeesDir, e.name);
+    const match = TRANSLATION.exec(e.name);
+    if (match) committeeTranslations.push({ file, of: `${match[1]}.md`, lang: match[2] as Lang });
+    else committees.push(file);
+  }
   const meetings: ContentFiles['meetings'] = [];
   for (const entry of await list(meetingsDir)) {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
     const dir = path.join(meetingsDir, entry.name);
     const files = (await list(dir)).filter((e) => e.isFile() && isMarkdown(e.name));
     const translations: TranslationFile[] = [];
+    const indexTranslations: TranslationFile[] = [];
     const items: string[] = [];
     for (const f of files) {
       const match = TRANSLATION.exec(f.name);
-      if (match) translations.push({ file: path.join(dir, f.name), of: `${match[1]}.md`, lang: match[2] as Lang });
+      if (match) (match[1] === 'index' ? indexTranslations : translations).push({ file: path.join(dir, f.name), of: `${match[1]}.md`, lang: match[2] as Lang });
       else if (f.name !== 'index.md') items.push(path.join(dir, f.name));
     }
     meetings.push({
@@ -54,7 +68,8 @@ export async function findContentFiles(contentDir: string): Promise<ContentFiles
       index: files.some((f) => f.name === 'index.md') ? path.join(dir, 'index.md') : undefined,
       items,
       translations,
+      indexTranslations,
     });
   }
-  return { site: path.join(contentDir, 'site.yml'), committees, meetings };
+  return { site: path.join(contentDir, 'site.yml'), committees, committeeTranslations, meetings };
 }

@@ -79,13 +79,27 @@ export async function loadCouncil(contentDir: string, options: LoadOptions = {})
       sourcePath: shown(file),
     });
   }
+  for (const t of files.committeeTranslations) {
+    const fileShown = shown(t.file);
+    const words = readText(t, fileShown, 'terms of reference', read, problems);
+    if (words === undefined) continue;
+    const committee = committees.get(slugify(path.basename(t.of, '.md')));
+    if (!committee) {
+      // The committee's own file may have failed validation (already reported) or not exist at all.
+      if (!files.committees.includes(path.join(path.dirname(t.file), t.of))) {
+        problems.error(fileShown, 1, 'file name', `translates ${t.of}, which is not in the committees folder (expected ${t.of} beside it)`);
+      }
+      continue;
+    }
+    committee.translations = { ...committee.translations, [t.lang]: { termsOfReference: words, sourcePath: fileShown } };
+  }
 
   const meetings: LoadedMeeting[] = [];
   const meetingBySlug = new Map<string, string>();
   let done = 0;
-  const total = files.meetings.reduce((n, m) => n + 1 + m.items.length + m.translations.length, 0);
+  const total = files.meetings.reduce((n, m) => n + 1 + m.items.length + m.translations.length + m.indexTranslations.length, 0);
   for (const folder of files.meetings) {
-    done += 1 + folder.items.length + folder.translations.length;
+    done += 1 + folder.items.length + folder.translations.length + folder.indexTranslations.length;
     options.progress?.(done, total);
     const folderShown = shownPath(folder.dir);
     const slug = slugify(folder.folder);
@@ -110,7 +124,12 @@ export async function loadCouncil(contentDir: string, options: LoadOptions = {})
     if (parsed.committee !== undefined) checkCommittee(parsed.committee, committees, parsed, ['committee'], indexShown, problems);
     const items = await loadItems(root, folder.items, slug, shown, read, committees, problems);
     await loadTranslations(folder.translations, items, shown, read, problems);
-    if (data) meetings.push({ slug, data, notes: parsed.body, sourcePath: indexShown, items });
+    const translations: NonNullable<LoadedMeeting['translations']> = {};
+    for (const t of folder.indexTranslations) {
+      const words = readText(t, shown(t.file), 'notes', read, problems);
+      if (words !== undefined) translations[t.lang] = { notes: words, sourcePath: shown(t.file) };
+    }
+    if (data) meetings.push({ slug, data, notes: parsed.body, sourcePath: indexShown, items, ...(Object.keys(translations).length > 0 && { translations }) });
   }
   cache.save();
   const counts = { read: cache.reads, parsed: cache.misses };
@@ -272,6 +291,20 @@ async function loadTranslations(
     }
     original.translations[t.lang] = { data, body: parsed.body, sourcePath: fileShown };
   }
+}
+
+/**
+ * The body of `index.cy.md` or `<committee>.cy.md` (what: the words it gives, for messages), or
+ * undefined when the file is wrong. Those texts are written in English, so the version must be in
+ * another language.
+ */
+function readText(t: TranslationFile, fileShown: string, what: string, read: (kind: FileKind, file: string, fileShown: string) => ContentFile, problems: Problems): string | undefined {
+  const parsed = read('text', t.file, fileShown);
+  if (t.lang === 'en') {
+    problems.error(fileShown, 1, 'file name', `is an English version of ${t.of}, whose ${what} are written in English (expected a version in another language, such as ${path.basename(t.of, '.md')}.cy.md)`);
+    return undefined;
+  }
+  return parsed.data === undefined ? undefined : parsed.body;
 }
 
 async function exists(file: string) {

@@ -1,11 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import { parseMarkdownFile } from './frontmatter.ts';
 import { Problems, type Problem } from './problems.ts';
-import { committeeSchema, itemSchema, KNOWN_KEYS, meetingSchema, translationSchema } from './schemas.ts';
+import { committeeSchema, itemSchema, KNOWN_KEYS, meetingSchema, textSchema, translationSchema } from './schemas.ts';
 import { validate } from './validate.ts';
 
-/** The kinds of Markdown file in a content folder (site.yml is read on its own, every time). */
-export type FileKind = 'committee' | 'meeting' | 'item' | 'translation';
+/**
+ * The kinds of Markdown file in a content folder (site.yml is read on its own, every time): a
+ * `translation` is an item in another language, a `text` a meeting's notes or a committee's terms
+ * of reference in another language.
+ */
+export type FileKind = 'committee' | 'meeting' | 'item' | 'translation' | 'text';
 
 /** A problem found in one file, before it is pinned to the file's path as shown to the clerk. */
 export type FileProblem = Omit<Problem, 'file'>;
@@ -55,6 +59,7 @@ const LINES_NEEDED: Record<FileKind, readonly (readonly PropertyKey[])[]> = {
   meeting: [['committee']],
   item: [['item'], ['call_in_deadline'], ['referred_from', 'committee'], ['referred_from', 'date'], ['referred_from', 'minute']],
   translation: [['item']],
+  text: [],
 };
 
 /**
@@ -76,6 +81,7 @@ export function recordJson(kind: FileKind, bytes: Buffer, text: string): string 
     if (kind === 'committee') data = validate(committeeSchema, parsed, '', KNOWN_KEYS.committee, problems);
     else if (kind === 'meeting') data = validate(meetingSchema, parsed, '', KNOWN_KEYS.meeting, problems);
     else if (kind === 'translation') data = validate(translationSchema, parsed, '', KNOWN_KEYS.translation, problems);
+    else if (kind === 'text') data = validate(textSchema, parsed, '', KNOWN_KEYS.text, problems);
     else data = validate(itemSchema, parsed, '', KNOWN_KEYS.item, problems, { referred_from: KNOWN_KEYS.referred_from, attachments: KNOWN_KEYS.attachment });
   }
   const written = parsed.data as { committee?: unknown; referred_from?: { committee?: unknown } } | undefined;

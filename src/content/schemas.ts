@@ -109,6 +109,13 @@ export const translationSchema = z.object({
   exempt_reason: text('the legal reason the item is exempt').optional(),
 });
 
+/**
+ * `index.cy.md` beside a meeting's index.md, or `<committee>.cy.md` beside a committee's file: only
+ * a body (the meeting's notes, the committee's terms of reference, in that language). Front
+ * matter may be left out; any key in it is reported as unknown.
+ */
+export const textSchema = z.object({});
+
 function describeList(input: unknown) {
   return input === undefined ? 'missing' : 'the wrong kind of value';
 }
@@ -118,6 +125,7 @@ export type CommitteeData = z.output<typeof committeeSchema>;
 export type MeetingData = z.output<typeof meetingSchema>;
 export type ItemData = z.output<typeof itemSchema>;
 export type TranslationData = z.output<typeof translationSchema>;
+export type TextData = z.output<typeof textSchema>;
 
 /** Keys each kind of file may use: anything else is reported as unknown (a typo must not vanish). */
 export const KNOWN_KEYS = {
@@ -126,6 +134,7 @@ export const KNOWN_KEYS = {
   meeting: Object.keys(meetingSchema.shape),
   item: Object.keys(itemSchema.shape),
   translation: Object.keys(translationSchema.shape),
+  text: Object.keys(textSchema.shape),
   attachment: ['title', 'file', 'url'],
   referred_from: ['committee', 'date', 'minute'],
 } as const;

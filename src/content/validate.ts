@@ -38,7 +38,8 @@ function warnUnknownKeys(
   for (const key of Object.keys(data)) {
     const path = [...prefix, key];
     if (!known.includes(key)) {
-      problems.warn(file, parsed.lineOf(path), fieldName(path), `unknown field, ignored${suggestion(key, known) || ` (expected one of: ${known.join(', ')})`}`);
+      const expected = known.length === 0 ? ' (expected no fields: this file has only a body)' : suggestion(key, known) || ` (expected one of: ${known.join(', ')})`;
+      problems.warn(file, parsed.lineOf(path), fieldName(path), `unknown field, ignored${expected}`);
       continue;
     }
     const inner = nested[key];

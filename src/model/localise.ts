@@ -1,5 +1,5 @@
 import { exemptTextOf, packLanguage, pdfLanguage, textOf } from './queries.ts';
-import type { AgendaItem, Council, ExemptItem, Issue, Lang, OpenItem, Site } from './types.ts';
+import type { AgendaItem, Committee, Council, ExemptItem, Issue, Lang, Meeting, OpenItem, Site } from './types.ts';
 import { inLanguage, languageOfUrl, urls } from './urls.ts';
 
 /** Whether an item's words on a page are a stand-in in another language (see `textOf`). */
@@ -32,14 +32,31 @@ export function councilIn(council: Council, lang: Lang): Council {
     inLanguage(languageOfUrl(m.pack).url, packLanguage(m.items.map((id) => original.get(id)!), council.site, lang));
   return {
     site: council.site,
-    committees: council.committees.map((c) => ({ ...c, url: at(c.url) })),
-    meetings: council.meetings.map((m) => ({ ...m, url: at(m.url), pack: packIn(m) })),
+    committees: council.committees.map((c) => ({ ...c, url: at(c.url), ...termsIn(c, lang) })),
+    meetings: council.meetings.map((m) => ({ ...m, url: at(m.url), pack: packIn(m), ...notesIn(m, lang) })),
     items,
     issues: council.issues.map((issue): LocalIssue => {
       const first = byId.get(issue.items[0]!);
       return { ...issue, url: at(issue.url), title: first?.title ?? issue.title, lang: first?.lang ?? 'en' };
     }),
   };
+}
+
+/**
+ * A committee's terms of reference as the `lang` pages show them: its version in that language if
+ * there is one, else the English, marked `termsLang: 'en'`.
+ */
+function termsIn(committee: Committee, lang: Lang): Pick<Committee, 'termsOfReference' | 'termsLang'> {
+  if (lang === 'en') return { termsOfReference: committee.termsOfReference };
+  const version = committee.translations?.[lang];
+  return version ? { termsOfReference: version.termsOfReference } : { termsOfReference: committee.termsOfReference, termsLang: 'en' };
+}
+
+/** A meeting's notes as the `lang` pages show them: as termsIn. */
+function notesIn(meeting: Meeting, lang: Lang): Pick<Meeting, 'notes' | 'notesLang'> {
+  if (lang === 'en') return { notes: meeting.notes };
+  const version = meeting.translations?.[lang];
+  return version ? { notes: version.notes } : { notes: meeting.notes, notesLang: 'en' };
 }
 
 /** One item as the `lang` pages, PDFs and feeds show it (see councilIn); its PDF is the one of its words (`pdfLanguage`). */

@@ -117,12 +117,18 @@ export function packLanguage(items: readonly AgendaItem[], site: Site, lang: Lan
   return siteLanguages(site).find(hasWordsIn) ?? lang;
 }
 
-/** Items with no version in one of the council's languages, for `minutebook check`'s summary. */
-export function missingTranslations(council: Council): { lang: Lang; items: AgendaItem[] }[] {
+/**
+ * Items, meeting notes and committee terms of reference with no version in one of the council's
+ * languages, for `minutebook check`'s summary. Notes and terms of reference are written in English,
+ * and only those that are there count.
+ */
+export function missingTranslations(council: Council): { lang: Lang; items: AgendaItem[]; meetings: Meeting[]; committees: Committee[] }[] {
   return siteLanguages(council.site)
     .map((lang) => ({
       lang,
       items: council.items.filter((item) => (item.lang ?? 'en') !== lang && !item.translations?.[lang]),
+      meetings: lang === 'en' ? [] : council.meetings.filter((m) => m.notes.trim() !== '' && !m.translations?.[lang]),
+      committees: lang === 'en' ? [] : council.committees.filter((c) => c.termsOfReference.trim() !== '' && !c.translations?.[lang]),
     }))
-    .filter((m) => m.items.length > 0);
+    .filter((m) => m.items.length + m.meetings.length + m.committees.length > 0);
 }

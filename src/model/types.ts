@@ -41,7 +41,15 @@ export interface Committee {
   name: string;
   nameCy?: string;
   category: CommitteeCategory;
+  /** Written in English; `translations` may give it in another language. */
   termsOfReference: Markdown;
+  /** From `<committee>.cy.md`: the terms of reference in that language. Absent when there is none. */
+  translations?: Partial<Record<Lang, { termsOfReference: Markdown; sourcePath: string }>>;
+  /**
+   * The language `termsOfReference` is in, where a localised council (councilIn) shows them in
+   * another language than the page's own for want of a version in it; absent otherwise.
+   */
+  termsLang?: Lang;
   url: string;
   /** Meeting slugs, oldest first. */
   meetings: string[];
@@ -62,7 +70,15 @@ export interface Meeting {
   status: MeetingStatus;
   attendees: string[];
   apologies: string[];
+  /** The body of index.md, written in English; `translations` may give it in another language. */
   notes: Markdown;
+  /** From `index.cy.md`: the notes in that language. Absent when there is none. */
+  translations?: Partial<Record<Lang, { notes: Markdown; sourcePath: string }>>;
+  /**
+   * The language `notes` are in, where a localised council (councilIn) shows them in another
+   * language than the page's own for want of a version in it; absent otherwise.
+   */
+  notesLang?: Lang;
   url: string;
   /** Site-relative URL of the meeting pack PDF. */
   pack: string;

@@ -104,6 +104,23 @@ describe('incremental rebuilds', () => {
     expect(snapshot(out())).toEqual(await clean());
   }, 120_000);
 
+  it("renders a meeting's Welsh page again when its Welsh notes are added, edited or deleted", async () => {
+    const folder = path.join(live.content, 'meetings/2026-10-27-cabinet');
+    const welsh = 'cy/meetings/2026-10-27-cabinet/index.html';
+    // (Page keys hash a meeting with its versions in every language, so its English page is rendered again too, the same bytes.)
+    writeFileSync(path.join(folder, 'index.cy.md'), 'Nodiadau am gyfarfod y Cabinet, ynghylch Lôn Quillon.\n');
+    await rebuild();
+    expect(page(welsh)).toContain('Nodiadau am gyfarfod y Cabinet, ynghylch Lôn Quillon.');
+    expect(snapshot(out())).toEqual(await clean());
+    writeFileSync(path.join(folder, 'index.cy.md'), 'Nodiadau newydd am y cyfarfod.\n');
+    await rebuild();
+    expect(page(welsh)).toContain('Nodiadau newydd am y cyfarfod.');
+    rmSync(path.join(folder, 'index.cy.md'));
+    await rebuild();
+    expect(page(welsh)).not.toContain('Nodiadau newydd');
+    expect(snapshot(out())).toEqual(await clean());
+  }, 120_000);
+
   it('renders the lists of meetings when a meeting is cancelled', async () => {
     const unrelated = ['decisions/2025/index.html', 'issues/index.html'];
     const before = inodes(unrelated);

@@ -48,6 +48,14 @@ describe('minutebook command', () => {
     expect(await main(['check', '--content', VALID], io)).toBe(0);
     expect(out.join('\n')).toMatch(/Translations: 22 of 24 items have no Welsh version/);
     expect(out.join('\n')).toMatch(/Translations: 1 of 24 items have no English version[^]*03-gwyl-ddewi-2027\.md/);
+    // Six meetings have notes, one of them in Welsh too; every committee has terms of reference, the Cabinet's in Welsh too.
+    const notes = out.find((l) => l.startsWith('Translations: 5 meetings have notes with no Welsh version (add index.cy.md beside each index.md):'));
+    expect(notes).toBeDefined();
+    expect(notes).not.toMatch(/2026-08-13-planning/);
+    const terms = out.find((l) => l.startsWith('Translations: 4 committees have terms of reference with no Welsh version'));
+    expect(terms).toBeDefined();
+    expect(terms).not.toMatch(/cabinet\.md/);
+    expect(out.join('\n')).not.toMatch(/have (notes|terms of reference) with no English version/);
   });
 
   it('check exits 1 and prints every problem as path:line: field: message', async () => {

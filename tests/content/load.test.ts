@@ -2,6 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCouncil } from '../../src/content/load.ts';
 import { indexOf, missingTranslations, textOf } from '../../src/model/queries.ts';
+import { councilIn } from '../../src/model/localise.ts';
 import type { Council, OpenItem } from '../../src/model/types.ts';
 
 const VALID = path.resolve(__dirname, '../fixtures/valid');
@@ -88,6 +89,37 @@ describe('translations', () => {
     const item = open('2025-07-07-cabinet/03-hwrc-opening-hours');
     expect(item.translations?.cy?.title).toBe('Canolfannau Ailgylchu Gwastraff y Cartref – Oriau Agor Tymhorol');
     expect(indexOf(council).meeting('2025-07-07-cabinet').items).toHaveLength(3);
+  });
+
+  it("reads index.cy.md as the Welsh notes of its meeting and <committee>.cy.md as a committee's Welsh terms of reference, not as an item or a committee", () => {
+    const meeting = indexOf(council).meeting('2026-08-13-planning');
+    expect(meeting.items).toEqual([]);
+    expect(meeting.translations?.cy?.notes).toMatch(/^Cafodd y cyfarfod hwn ei ganslo/);
+    expect(meeting.translations?.cy?.sourcePath).toMatch(/meetings\/2026-08-13-planning\/index\.cy\.md$/);
+    expect(meeting.notes).toMatch(/^This meeting was cancelled/);
+    const cabinet = indexOf(council).committee('cabinet');
+    expect(cabinet.translations?.cy?.termsOfReference).toMatch(/^Y Cabinet yw gweithrediaeth y Cyngor/);
+    expect(council.committees.map((c) => c.slug)).not.toContain('cabinet-cy');
+    expect(council.committees).toHaveLength(5);
+    // A meeting or committee without a version has no translations at all.
+    expect(indexOf(council).meeting('2026-10-27-cabinet').translations).toBeUndefined();
+    expect(indexOf(council).committee('planning').translations).toBeUndefined();
+  });
+
+  it('gives a meeting its notes, and a committee its terms of reference, in the language of the page, marking English ones on Welsh pages', () => {
+    const welsh = councilIn(council, 'cy');
+    const planning = welsh.meetings.find((m) => m.slug === '2026-08-13-planning')!;
+    expect(planning.notes).toMatch(/^Cafodd/);
+    expect(planning.notesLang).toBeUndefined();
+    const cabinetMeeting = welsh.meetings.find((m) => m.slug === '2026-10-27-cabinet')!;
+    expect(cabinetMeeting.notesLang).toBe('en');
+    expect(welsh.committees.find((c) => c.slug === 'cabinet')).toMatchObject({ termsOfReference: expect.stringMatching(/^Y Cabinet/) });
+    expect(welsh.committees.find((c) => c.slug === 'cabinet')!.termsLang).toBeUndefined();
+    expect(welsh.committees.find((c) => c.slug === 'planning')!.termsLang).toBe('en');
+    const english = councilIn(council, 'en');
+    expect(english.meetings.find((m) => m.slug === '2026-08-13-planning')!.notes).toMatch(/^This meeting was cancelled/);
+    expect(english.meetings.every((m) => m.notesLang === undefined)).toBe(true);
+    expect(english.committees.every((c) => c.termsLang === undefined)).toBe(true);
   });
 
   it('gives the Welsh text of a translated item in Welsh', () => {

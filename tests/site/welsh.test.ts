@@ -175,6 +175,27 @@ describe('translated content', () => {
     expect(await page.locator('.prose').first().getAttribute('lang')).toBe('en');
   });
 
+  it("shows a meeting's notes and a committee's terms of reference in Welsh where they have a Welsh version, else in English marked lang=\"en\"", async () => {
+    await open('/cy/meetings/2026-08-13-planning/');
+    const welshNotes = page.locator('main .prose').first();
+    expect(await welshNotes.innerText()).toContain('Cafodd y cyfarfod hwn ei ganslo gan y Cadeirydd');
+    expect(await welshNotes.getAttribute('lang')).toBeNull();
+    await open('/meetings/2026-08-13-planning/');
+    expect(await page.locator('main .prose').first().innerText()).toContain('This meeting was cancelled by the Chair');
+    await open('/cy/meetings/2026-10-27-cabinet/');
+    const englishNotes = page.locator('#notes + .prose');
+    expect(await englishNotes.getAttribute('lang')).toBe('en');
+
+    await open('/cy/committees/cabinet/');
+    const welshTerms = page.locator('main .prose').last();
+    expect(await welshTerms.innerText()).toContain('Y Cabinet yw gweithrediaeth y Cyngor');
+    expect(await welshTerms.getAttribute('lang')).toBeNull();
+    await open('/committees/cabinet/');
+    expect(await page.locator('main .prose').last().innerText()).toContain("The Cabinet is the Council's executive");
+    await open('/cy/committees/planning/');
+    expect(await page.locator('main .prose').last().getAttribute('lang')).toBe('en');
+  });
+
   it('marks attachment titles, which translations do not give, with the language the item was written in', async () => {
     await open('/cy/meetings/2025-06-12-scrutiny-communities/03-library-service-review/');
     const langs = await page.locator('#attachments + .file-list li [lang]').evaluateAll((els) => els.map((e) => e.getAttribute('lang')));
