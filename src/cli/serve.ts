@@ -48,7 +48,8 @@ export async function serve(options: ServeOptions): Promise<number> {
       const result = await build({ contentDir: options.contentDir, outDir, cacheDir: options.cacheDir, log: io.out });
       options.report(result.problems);
       if (!result.ok) io.err('Build stopped by content errors; still serving the last good build.');
-      else for (const client of clients) client.write('data: reload\n\n');
+      // Nothing changed (src/build/stamp.ts): the open pages are already the site's, so none reloads.
+      else if (!result.unchanged) for (const client of clients) client.write('data: reload\n\n');
     } catch (error) {
       io.err(`${(error as Error).message}: ${String((error as Error).cause)}`);
     }
