@@ -6,7 +6,7 @@ import type { Problem } from '../content/problems.ts';
 import type { BuildContext, OutputStage } from './context.ts';
 import { collectAfterRelease } from './gc.ts';
 import { finishInterruptedPublish, isFolder, OLD_SUFFIX, scanLiveFiles, SiteOutput } from './output.ts';
-import { contentIdentity, identityNow, readStamp, removeStamp, sameBuild, siteIdentity, writeStamp, buildCodeFingerprint } from './stamp.ts';
+import { buildCodeFingerprint, codeChangedSince, contentIdentity, identityNow, racyUnchanged, readStamp, removeStamp, sameBuild, siteIdentity, writeStamp, type ContentIdentity } from './stamp.ts';
 import { STAGES } from './stages.ts';
 import { silent, type Progress } from './progress.ts';
 
@@ -64,10 +64,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // seen by the next build.
   const code = buildCodeFingerprint();
   const made = { code: code ?? '', contentDir, outDir, cwd: path.resolve(options.cwd ?? process.cwd()), stages: stages.map((s) => s.name) };
-  const content = code === undefined ? undefined : contentIdentityOrNone(contentDir);
+  const content = code === undefined ? undefined : contentIdentityOrNone(contentDir, ownFolders(outDir, cacheDir));
   if (content && !interrupted && options.skipIfUnchanged !== false) {
     const stamp = readStamp(stateDir);
-    const live = stamp && sameBuild(stamp, made) && stamp.content === content.digest ? await scan : undefined;
+    const same = stamp !== undefined && sameBuild(stamp, made) && stamp.content === content.digest && racyUnchanged(contentDir, stamp.racy);
+    const live = same ? await scan : undefined;
     if (stamp && live && siteIdentity(live.files, (rel) => live.identities.get(rel)) === stamp.site) {
       const { committees, meetings, items, siteFiles } = stamp.counts;
       log(
@@ -119,11 +120,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const published = output.publish();
     log(`publishing: ${published.mode}, ${published.written} files written, ${published.deleted} deleted, ${output.keptCount} kept (${Date.now() - t} ms)`);
     publishing = false;
-    if (content) {
+    // The code on disk changed while this process ran: the stamp could not say which code made the site.
+    if (content && !codeChangedSince(performance.timeOrigin)) {
       try {
         const site = siteIdentity(published.files, (rel) => output.keptIdentity(rel) ?? identityNow(path.join(outDir, rel)));
         const counts = { contentFiles: content.files, siteFiles: published.files.length, committees: council.committees.length, meetings: council.meetings.length, items: council.items.length };
-        writeStamp(stateDir, { ...made, content: content.digest, site, counts, problems });
+        writeStamp(stateDir, { ...made, content: content.digest, racy: content.racy, site, counts, problems });
       } catch {
         // The site is published; without a stamp the next build only does its work in full.
       }
@@ -145,12 +147,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** The content folder's identity (stamp.ts), or undefined if it cannot be listed (loadCouncil then says why). */
-function contentIdentityOrNone(contentDir: string): ReturnType<typeof contentIdentity> | undefined {
+function contentIdentityOrNone(contentDir: string, skip: (full: string) => boolean): ContentIdentity | undefined {
   try {
-    return contentIdentity(contentDir);
+    return contentIdentity(contentDir, { skip });
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The build's own folders, should they be inside the content folder (`--content . --out _site`):
+ * the output, its staging and replaced trees beside it, and the cache. They change with every
+ * build, and are never content.
+ */
+function ownFolders(outDir: string, cacheDir: string): (full: string) => boolean {
+  const parent = path.dirname(outDir);
+  const staging = `.${path.basename(outDir)}.building-`;
+  return (full) => full === outDir || full === cacheDir || (path.dirname(full) === parent && path.basename(full).startsWith(staging));
 }
 
 /** Delete a folder in a detached Node process that outlives this one. */

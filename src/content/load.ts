@@ -59,6 +59,8 @@ export async function loadCouncil(contentDir: string, options: LoadOptions = {})
   const site = await loadSite(files.site, shown(files.site), problems);
 
   const committees = new Map<string, Committee>();
+  /** Each committee by its file, for the versions beside it in other languages. */
+  const committeeOfFile = new Map<string, Committee>();
   for (const file of files.committees) {
     const parsed = read('committee', file, shown(file));
     const data = parsed.data as CommitteeData | undefined;
@@ -68,7 +70,7 @@ export async function loadCouncil(contentDir: string, options: LoadOptions = {})
       problems.error(shown(file), 1, 'file name', `gives the slug "${slug}", already used by ${committees.get(slug)!.sourcePath} (expected a unique file name)`);
       continue;
     }
-    committees.set(slug, {
+    const committee: Committee = {
       slug,
       name: data.name,
       ...(data.name_cy !== undefined && { nameCy: data.name_cy }),
@@ -77,13 +79,15 @@ export async function loadCouncil(contentDir: string, options: LoadOptions = {})
       url: urls.committee(slug),
       meetings: [],
       sourcePath: shown(file),
-    });
+    };
+    committees.set(slug, committee);
+    committeeOfFile.set(file, committee);
   }
   for (const t of files.committeeTranslations) {
     const fileShown = shown(t.file);
     const words = readText(t, fileShown, 'terms of reference', read, problems);
     if (words === undefined) continue;
-    const committee = committees.get(slugify(path.basename(t.of, '.md')));
+    const committee = committeeOfFile.get(path.join(path.dirname(t.file), t.of));
     if (!committee) {
       // The committee's own file may have failed validation (already reported) or not exist at all.
       if (!files.committees.includes(path.join(path.dirname(t.file), t.of))) {
@@ -299,11 +303,11 @@ async function loadTranslations(
  * another language.
  */
 function readText(t: TranslationFile, fileShown: string, what: string, read: (kind: FileKind, file: string, fileShown: string) => ContentFile, problems: Problems): string | undefined {
-  const parsed = read('text', t.file, fileShown);
   if (t.lang === 'en') {
     problems.error(fileShown, 1, 'file name', `is an English version of ${t.of}, whose ${what} are written in English (expected a version in another language, such as ${path.basename(t.of, '.md')}.cy.md)`);
     return undefined;
   }
+  const parsed = read('text', t.file, fileShown);
   return parsed.data === undefined ? undefined : parsed.body;
 }
 

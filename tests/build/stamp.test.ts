@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentIdentity, siteIdentity } from '../../src/build/stamp.ts';
+import { codeChangedSince, contentIdentity, racyUnchanged, siteIdentity } from '../../src/build/stamp.ts';
 
 /** The digests a build stamp compares (src/build/stamp.ts): any change they must see, they see. */
 let root: string;
@@ -52,6 +52,41 @@ describe('contentIdentity', () => {
     mkdirSync(path.join(content, '.git'));
     writeFileSync(path.join(content, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     expect(contentIdentity(content).digest).toBe(before);
+  });
+});
+
+describe('files changed just before the listing (racy)', () => {
+  it('hashes the files changed in the last seconds, and only those', () => {
+    const now = contentIdentity(content);
+    expect(Object.keys(now.racy).sort()).toEqual(['meetings/2026-01-13-cabinet/index.md', 'site.yml']);
+    expect(now.racy['site.yml']).toMatch(/^[0-9a-f]{64}$/);
+    // Listed a minute later, nothing is recent.
+    expect(contentIdentity(content, { startedMs: Date.now() + 60_000 }).racy).toEqual({});
+  });
+
+  it('tells a second edit of the same size, which a coarse clock would give the same times, by its bytes', () => {
+    const { racy } = contentIdentity(content);
+    expect(racyUnchanged(content, racy)).toBe(true);
+    writeFileSync(path.join(content, 'site.yml'), 'name: Exampel\n');
+    expect(racyUnchanged(content, racy)).toBe(false);
+    rmSync(path.join(content, 'site.yml'));
+    expect(racyUnchanged(content, racy)).toBe(false);
+  });
+
+  it('leaves out the folders the skip names (an output or cache inside the content folder)', () => {
+    const before = contentIdentity(content).digest;
+    mkdirSync(path.join(content, '_site'));
+    writeFileSync(path.join(content, '_site', 'index.html'), '<p>site</p>');
+    const skip = (full: string) => full === path.join(content, '_site');
+    expect(contentIdentity(content, { skip }).digest).toBe(before);
+    expect(contentIdentity(content).digest).not.toBe(before);
+  });
+});
+
+describe('codeChangedSince', () => {
+  it('is true for a time before the code was written, and false for one after', () => {
+    expect(codeChangedSince(0)).toBe(true);
+    expect(codeChangedSince(Date.now() + 60_000)).toBe(false);
   });
 });
 

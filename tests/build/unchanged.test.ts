@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.ts';
@@ -103,6 +103,17 @@ describe('a build with nothing to do', () => {
     expect(skipped(lines)).toBe(false);
     expect(readFileSync(path.join(out(), pdf)).equals(bytes)).toBe(true);
     expect(snapshot(out())).toEqual(await live.clean());
+  }, 120_000);
+
+  it('has nothing to do after a build whose output and cache are inside the content folder', async () => {
+    const content = path.join(live.work, 'content-with-site');
+    cpSync(live.content, content, { recursive: true });
+    const inside = () => {
+      const lines: string[] = [];
+      return build({ contentDir: content, outDir: path.join(content, '_site'), log: (l) => lines.push(l) }).then(() => lines);
+    };
+    expect(skipped(await inside())).toBe(false);
+    expect(skipped(await inside())).toBe(true);
   }, 120_000);
 
   it('runs every stage when asked to', async () => {
