@@ -6,7 +6,8 @@ import type { Problem } from '../content/problems.ts';
 import type { BuildContext, OutputStage } from './context.ts';
 import { collectAfterRelease } from './gc.ts';
 import { finishInterruptedPublish, isFolder, OLD_SUFFIX, scanLiveFiles, SiteOutput } from './output.ts';
-import { buildCodeFingerprint, codeChangedSince, contentIdentity, identityNow, racyUnchanged, readStamp, removeStamp, sameBuild, siteIdentity, writeStamp, type ContentIdentity } from './stamp.ts';
+import { identityOnDisk } from './reuse.ts';
+import { buildCodeFingerprint, codeChangedSince, contentIdentity, racyUnchanged, readStamp, removeStamp, sameBuild, siteIdentity, writeStamp, type ContentIdentity } from './stamp.ts';
 import { STAGES } from './stages.ts';
 import { silent, type Progress } from './progress.ts';
 
@@ -91,7 +92,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await mkdir(cacheDir, { recursive: true });
   const shown = (dir: string) => path.relative(options.cwd ?? process.cwd(), dir) || dir;
   let publishing = false;
-  const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}.building-`));
+  const staging = await mkdtemp(path.join(path.dirname(outDir), stagingPrefix(outDir)));
   try {
     const previousDir = isFolder(outDir) ? outDir : undefined;
     const output = new SiteOutput(staging, outDir, stateDir);
@@ -123,8 +124,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The code on disk changed while this process ran: the stamp could not say which code made the site.
     if (content && !codeChangedSince(performance.timeOrigin)) {
       try {
-        const site = siteIdentity(published.files, (rel) => output.keptIdentity(rel) ?? identityNow(path.join(outDir, rel)));
-        const counts = { contentFiles: content.files, siteFiles: published.files.length, committees: council.committees.length, meetings: council.meetings.length, items: council.items.length };
+        const site = siteIdentity(published.files, (rel) => output.keptIdentity(rel) ?? identityOnDisk(path.join(outDir, rel)));
+        const counts = { siteFiles: published.files.length, committees: council.committees.length, meetings: council.meetings.length, items: council.items.length };
         writeStamp(stateDir, { ...made, content: content.digest, racy: content.racy, site, counts, problems });
       } catch {
         // The site is published; without a stamp the next build only does its work in full.
@@ -162,9 +163,12 @@ function contentIdentityOrNone(contentDir: string, skip: (full: string) => boole
  */
 function ownFolders(outDir: string, cacheDir: string): (full: string) => boolean {
   const parent = path.dirname(outDir);
-  const staging = `.${path.basename(outDir)}.building-`;
+  const staging = stagingPrefix(outDir);
   return (full) => full === outDir || full === cacheDir || (path.dirname(full) === parent && path.basename(full).startsWith(staging));
 }
+
+/** The start of the name of a build's staging folder beside `outDir` (and of its replaced tree, `….old`). */
+const stagingPrefix = (outDir: string) => `.${path.basename(outDir)}.building-`;
 
 /** Delete a folder in a detached Node process that outlives this one. */
 function removeInBackground(dir: string) {
@@ -175,7 +179,7 @@ function removeInBackground(dir: string) {
 /** Replaced trees an earlier build left (its background deletion was stopped): delete them too. */
 async function removeLeftovers(outDir: string, inBackground: boolean) {
   const parent = path.dirname(outDir);
-  const prefix = `.${path.basename(outDir)}.building-`;
+  const prefix = stagingPrefix(outDir);
   const names = await readdir(parent).catch(() => [] as string[]);
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith(OLD_SUFFIX)) continue;

@@ -29,7 +29,7 @@ function identity(stats: Stats): FileIdentity {
 }
 
 /** The identity of the regular file at `file`, or null if there is none. */
-function identityOnDisk(file: string): FileIdentity | null {
+export function identityOnDisk(file: string): FileIdentity | null {
   // throwIfNoEntry: a missing file is common (a first build), and an exception per file costs more than the stat.
   const stats = lstatSync(file, { throwIfNoEntry: false });
   return stats?.isFile() ? identity(stats) : null;

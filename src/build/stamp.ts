@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../content/problems.ts';
@@ -43,8 +43,8 @@ export interface BuildStamp {
   racy: Record<string, string>;
   /** Digest of the live site's files with identities (siteIdentity). */
   site: string;
-  /** For the log: content files, site files, and the model's counts. */
-  counts: { contentFiles: number; siteFiles: number; committees: number; meetings: number; items: number };
+  /** For the log: site files, and the model's counts. */
+  counts: { siteFiles: number; committees: number; meetings: number; items: number };
   /** The last build's warnings (a successful build has no errors). */
   problems: Problem[];
 }
@@ -174,12 +174,6 @@ export function siteIdentity(files: readonly string[], identityOf: (rel: string)
     hash.update(id ? `${rel}\0${id.ino}:${id.size}:${id.mtimeMs}\n` : `${rel}\0missing\n`);
   }
   return hash.digest('hex');
-}
-
-/** The identity of the regular file at `file` now, or null. */
-export function identityNow(file: string): FileIdentity | null {
-  const s = lstatSync(file, { throwIfNoEntry: false });
-  return s?.isFile() ? { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs } : null;
 }
 
 /** The stamp the last build left in `stateDir`, if there is a readable one of this version. */
