@@ -36,6 +36,12 @@ async function list(dir: string) {
 
 const isMarkdown = (name: string) => name.endsWith('.md') && !name.startsWith('.');
 
+/** The file `name` in `dir` as a version of another in another language, if its name says it is one. */
+function translationOf(dir: string, name: string): TranslationFile | undefined {
+  const match = TRANSLATION.exec(name);
+  return match ? { file: path.join(dir, name), of: `${match[1]}.md`, lang: match[2] as Lang } : undefined;
+}
+
 /** Find the site file, committee files and meeting folders under a content folder. */
 export async function findContentFiles(contentDir: string): Promise<ContentFiles> {
   const committeesDir = path.join(contentDir, 'committees');
@@ -44,10 +50,9 @@ export async function findContentFiles(contentDir: string): Promise<ContentFiles
   const committeeTranslations: TranslationFile[] = [];
   for (const e of await list(committeesDir)) {
     if (!e.isFile() || !isMarkdown(e.name)) continue;
-    const file = path.join(committeesDir, e.name);
-    const match = TRANSLATION.exec(e.name);
-    if (match) committeeTranslations.push({ file, of: `${match[1]}.md`, lang: match[2] as Lang });
-    else committees.push(file);
+    const translation = translationOf(committeesDir, e.name);
+    if (translation) committeeTranslations.push(translation);
+    else committees.push(path.join(committeesDir, e.name));
   }
   const meetings: ContentFiles['meetings'] = [];
   for (const entry of await list(meetingsDir)) {
@@ -58,8 +63,8 @@ export async function findContentFiles(contentDir: string): Promise<ContentFiles
     const indexTranslations: TranslationFile[] = [];
     const items: string[] = [];
     for (const f of files) {
-      const match = TRANSLATION.exec(f.name);
-      if (match) (match[1] === 'index' ? indexTranslations : translations).push({ file: path.join(dir, f.name), of: `${match[1]}.md`, lang: match[2] as Lang });
+      const translation = translationOf(dir, f.name);
+      if (translation) (translation.of === 'index.md' ? indexTranslations : translations).push(translation);
       else if (f.name !== 'index.md') items.push(path.join(dir, f.name));
     }
     meetings.push({

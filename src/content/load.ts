@@ -87,10 +87,11 @@ export async function loadCouncil(contentDir: string, options: LoadOptions = {})
     const fileShown = shown(t.file);
     const words = readText(t, fileShown, 'terms of reference', read, problems);
     if (words === undefined) continue;
-    const committee = committeeOfFile.get(path.join(path.dirname(t.file), t.of));
+    const original = path.join(path.dirname(t.file), t.of);
+    const committee = committeeOfFile.get(original);
     if (!committee) {
       // The committee's own file may have failed validation (already reported) or not exist at all.
-      if (!files.committees.includes(path.join(path.dirname(t.file), t.of))) {
+      if (!files.committees.includes(original)) {
         problems.error(fileShown, 1, 'file name', `translates ${t.of}, which is not in the committees folder (expected ${t.of} beside it)`);
       }
       continue;
@@ -130,8 +131,9 @@ export async function loadCouncil(contentDir: string, options: LoadOptions = {})
     await loadTranslations(folder.translations, items, shown, read, problems);
     const translations: NonNullable<LoadedMeeting['translations']> = {};
     for (const t of folder.indexTranslations) {
-      const words = readText(t, shown(t.file), 'notes', read, problems);
-      if (words !== undefined) translations[t.lang] = { notes: words, sourcePath: shown(t.file) };
+      const fileShown = shown(t.file);
+      const words = readText(t, fileShown, 'notes', read, problems);
+      if (words !== undefined) translations[t.lang] = { notes: words, sourcePath: fileShown };
     }
     if (data) meetings.push({ slug, data, notes: parsed.body, sourcePath: indexShown, items, ...(Object.keys(translations).length > 0 && { translations }) });
   }
