@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { codeFingerprint as sharedFingerprint } from '../build/fingerprint.ts';
-import { formatLines, parseLines } from '../build/lines.ts';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readMemoryFile, saveMemoryFile, type MemoryFile } from '../build/memory-file.ts';
 import path from 'node:path';
 import type { FileDigest } from './digest.ts';
 
@@ -37,6 +36,8 @@ export interface InputRecord {
 export interface InputMemory {
   previous: ReadonlyMap<string, InputRecord>;
   next: Map<string, InputRecord>;
+  /** The memory file as read, which saving updates. */
+  stored: MemoryFile;
 }
 
 const HEADER = 'minutebook open-data inputs 2';
@@ -50,36 +51,28 @@ const HEADER = 'minutebook open-data inputs 2';
  */
 export function openInputMemory(cacheDir: string): InputMemory {
   const previous = new Map<string, InputRecord>();
-  let text = '';
-  try {
-    text = readFileSync(inputMemoryFile(cacheDir), 'utf8');
-  } catch {
-    // None yet, or unreadable: every file is made.
-  }
-  for (const { fields, line } of parseLines(text, HEADER, 4) ?? []) {
-    const [key, size, sha256, url] = fields as [string, string, string, string];
+  // None yet, or unreadable: every file is made.
+  const stored = readMemoryFile(inputMemoryFile(cacheDir), HEADER, 4);
+  for (const [url, line] of stored.records) {
+    const [key, size, sha256] = line.split('\t', 3) as [string, string, string];
     previous.set(url, { key, digest: { size: Number(size), sha256 }, line });
   }
-  return { previous, next: new Map() };
+  return { previous, next: new Map(), stored };
 }
 
+/** Keep this build's records for the next (memory-file.ts: few changes are appended to a journal). */
 export function saveInputMemory(cacheDir: string, memory: InputMemory): void {
-  const file = inputMemoryFile(cacheDir);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const lines: string[] = [];
-  // In the order the build made them (the same for the same content): a memo's order means nothing.
+  const lines = new Map<string, string>();
   for (const [url, r] of memory.next) {
     const before = memory.previous.get(url);
     if (before?.line !== undefined && before.key === r.key && before.digest.size === r.digest.size && before.digest.sha256 === r.digest.sha256) {
-      lines.push(before.line);
+      lines.set(url, before.line);
       continue;
     }
     if (/[\t\n]/.test(url)) continue; // not recorded: made again next time
-    lines.push(`${r.key}\t${r.digest.size}\t${r.digest.sha256}\t${url}`);
+    lines.set(url, `${r.key}\t${r.digest.size}\t${r.digest.sha256}\t${url}`);
   }
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, formatLines(HEADER, lines));
-  renameSync(temporary, file);
+  saveMemoryFile(inputMemoryFile(cacheDir), HEADER, memory.stored, lines);
 }
 
 const inputMemoryFile = (cacheDir: string) => path.join(cacheDir, 'open-data-inputs.tsv');
