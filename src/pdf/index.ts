@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputStage } from '../build/context.ts';
@@ -17,7 +18,8 @@ export interface PdfStageOptions {
 
 /**
  * Writes every agenda item's PDF beside its page and each meeting's pack (meetings without items get
- * none). A PDF whose content and renderer are unchanged is copied from ctx.cacheDir/pdf/<hash>.pdf.
+ * none). Each is rendered once into ctx.cacheDir/pdf/<hash of its job and the renderer>.pdf and
+ * hard-linked from there; a live PDF that is still the file linked for the same hash stays as it is.
  */
 export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
   const workers = options.workers ?? workersFromEnv() ?? 2;
@@ -34,13 +36,19 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
       const memo = new WeakMap<ItemJob, string>();
       const cached = planned.map((p) => ({ ...p, file: path.join(dir, `${jobHash(p.job, fingerprint, memo)}.pdf`) }));
 
-      // One directory listing instead of a stat per PDF.
-      const have = new Set(await readdir(dir));
+      // The live site's PDF, if it is still the cached file it was linked from, is kept as it is:
+      // its cached file is not looked for. After a small edit that is all but a handful.
+      const memory = OutputMemory.open(ctx, 'pdfs');
+      const toLink = cached.filter((c) => !memory.reuse(c.path, path.basename(c.file)));
+      // The others are linked from the cache, rendered first if missing there. For many, one
+      // directory listing (11,845 names at 10,000 items) costs less than a stat each.
+      const listing = toLink.length > STAT_AT_MOST ? new Set(await readdir(dir)) : undefined;
+      const seen = new Set<string>();
       const missing: RenderTask[] = [];
-      for (const c of cached) {
-        const name = path.basename(c.file);
-        if (have.has(name)) continue;
-        have.add(name);
+      for (const c of toLink) {
+        if (seen.has(c.file)) continue;
+        seen.add(c.file);
+        if (listing ? listing.has(path.basename(c.file)) : existsSync(c.file)) continue;
         missing.push({ job: c.job, file: c.file });
       }
       const renderHere = async (task: RenderTask) => {
@@ -61,21 +69,20 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
         }
       }
 
-      // The live site's PDF, if it is still the cached file it was linked from, is kept as it is.
-      const memory = OutputMemory.open(ctx, 'pdfs');
-      for (const c of cached) {
-        const key = path.basename(c.file);
-        if (memory.reuse(c.path, key)) continue;
+      for (const c of toLink) {
         const to = path.join(outDir, c.path);
         memory.ensureFolder(path.dirname(to));
         linkOrCopy(c.file, to);
-        memory.wrote(c.path, key);
+        memory.wrote(c.path, path.basename(c.file));
       }
       memory.save();
       log(`PDFs: ${missing.length} rendered, ${planned.length - missing.length} reused`);
     },
   };
 }
+
+/** Up to this many PDFs to link from the cache, each is looked for there with a stat; above it, the folder is listed. */
+const STAT_AT_MOST = 500;
 
 /** MINUTEBOOK_PDF_WORKERS=0 renders on the main thread only (for measuring and debugging). */
 function workersFromEnv(): number | undefined {

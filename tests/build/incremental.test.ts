@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.ts';
 import { STAGES } from '../../src/build/stages.ts';
 import { createPagesStage, pagesStage } from '../../src/site/index.ts';
+import { listTree } from '../../src/build/output.ts';
 import { liveSite } from '../helpers/live-site.ts';
 import { snapshot } from '../helpers/tree.ts';
 
@@ -159,6 +160,25 @@ describe('incremental rebuilds', () => {
     const result = await build({ contentDir: live.content, outDir: path.join(dir, 'site'), cacheDir: path.join(dir, 'cache'), stages });
     expect(result.ok).toBe(true);
     expect(snapshot(path.join(dir, 'site'))).toEqual(snapshot(out()));
+  }, 120_000);
+
+  it('keeps a live PDF without looking for its cached file, and renders only the edited item’s PDFs', async () => {
+    const pdfs = () => listTree(out()).filter((rel) => rel.endsWith('.pdf'));
+    const file = path.join(live.content, ITEM, '03-medium-term-financial-plan.md');
+    // The item's PDF and its meeting's pack, in each language they are published in.
+    const edited = [`${ITEM}/03-medium-term-financial-plan.pdf`, `${ITEM}/2026-10-27-cabinet.pdf`].flatMap((rel) => [rel, `cy/${rel}`]).filter((rel) => pdfs().includes(rel));
+    const before = inodes(pdfs());
+    // The PDF cache emptied (a cache folder cleared to save space): the live PDFs are still the files recorded.
+    rmSync(path.join(live.cache(), 'pdf'), { recursive: true });
+    appendFileSync(file, '\nThe Leader thanked the finance team for the Quillon Lane figures.\n');
+    const lines = await rebuild();
+    expect(lines).toContain(`PDFs: ${edited.length} rendered, ${pdfs().length - edited.length} reused`);
+    const after = inodes(pdfs());
+    for (const rel of pdfs()) {
+      if (edited.includes(rel)) expect(after[rel], rel).not.toBe(before[rel]);
+      else expect(after[rel], rel).toBe(before[rel]);
+    }
+    expect(snapshot(out())).toEqual(await clean());
   }, 120_000);
 
   it('does not trust a page changed by hand in the live output', async () => {
