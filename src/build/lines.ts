@@ -1,37 +1,10 @@
-/** One record of a lines file: its fields, and the line itself (to write back unchanged). */
-export interface Line {
-  fields: string[];
-  line: string;
-}
-
 /**
- * The records of a file in the build's lines format, or undefined if it is not one (another header)
- * or is damaged (a line with too few fields): a header line, then one record per line, its fields
- * separated by tabs, the last (a path or URL) free to hold anything but a line break. The build's
- * memories are kept this way, not as JSON: at 85,000 files a line format reads and writes in a
- * fraction of the time.
- */
-export function parseLines(text: string, header: string, fieldCount: number): Line[] | undefined {
-  return parseLineList(text, header, fieldCount)?.map((line) => ({ fields: fieldsOf(line, fieldCount), line }));
-}
-
-/** The fields of a record line known to have `fieldCount` of them (the last takes the rest of the line). */
-function fieldsOf(line: string, fieldCount: number): string[] {
-  const fields: string[] = [];
-  let from = 0;
-  for (let f = 1; f < fieldCount; f++) {
-    const tab = line.indexOf('\t', from);
-    fields.push(line.slice(from, tab));
-    from = tab + 1;
-  }
-  fields.push(line.slice(from));
-  return fields;
-}
-
-/**
- * The record lines of a lines file, as parseLines checks them (undefined under another header or if
- * a line has too few fields), without splitting them into fields: for a reader that looks into a
- * record only when asked about it (fieldStart finds a field).
+ * The record lines of a file in the build's lines format, or undefined if it is not one (another
+ * header) or is damaged (a line with too few fields): a header line, then one record per line, its
+ * fields separated by tabs, the last (a path or URL: the record's name) free to hold anything but a
+ * line break. The build's memories are kept this way, not as JSON: at 85,000 files a line format
+ * reads and writes in a fraction of the time. Lines are not split into fields: a reader looks into
+ * a record only when asked about it (fieldStart finds a field).
  */
 export function parseLineList(text: string, header: string, fieldCount: number): string[] | undefined {
   const lines = text.split('\n');
@@ -55,6 +28,11 @@ export function fieldStart(line: string, n: number): number {
     from = tab + 1;
   }
   return from;
+}
+
+/** The name of a record line with `fieldCount` fields: its last field, which may hold tabs. */
+export function recordName(line: string, fieldCount: number): string {
+  return line.slice(fieldStart(line, fieldCount - 1));
 }
 
 /** A lines file of `records` (each a line of tab-separated fields), under `header`. */

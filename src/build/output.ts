@@ -1,6 +1,7 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { writeAtomically } from './atomic.ts';
 import { linkOrCopy } from './reuse.ts';
 
 /** The identity of a file that only the same file keeps: inode, size and modification time. */
@@ -306,11 +307,6 @@ interface Journal {
 const journalFile = (stateDir: string) => path.join(stateDir, 'publish-journal.json');
 const listFile = (stateDir: string) => path.join(stateDir, 'site-files.json');
 
-function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
-}
 
 /**
  * Carry out a publish: delete, then rename every file still staged into place. Each step can be

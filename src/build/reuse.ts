@@ -2,7 +2,7 @@ import { copyFileSync, linkSync, lstatSync, mkdirSync, type Stats } from 'node:f
 import path from 'node:path';
 import type { BuildContext } from './context.ts';
 import { fieldStart } from './lines.ts';
-import { readMemoryFile, saveMemoryFile, type MemoryFile } from './memory-file.ts';
+import { noMemory, readMemoryFile, saveMemoryFile, type MemoryFile } from './memory-file.ts';
 import type { FileIdentity, SiteOutput } from './output.ts';
 
 /** What a build remembers of one file it published: what it was made from, and which file it is. */
@@ -61,7 +61,7 @@ export class OutputMemory {
   static open(ctx: Pick<BuildContext, 'cacheDir' | 'outDir' | 'previousDir' | 'output'>, name: string): OutputMemory {
     const file = path.join(ctx.cacheDir, 'outputs', `${name}.tsv`);
     // No memory yet, or an unreadable one: everything is made afresh.
-    const stored = ctx.previousDir ? readMemoryFile(file, HEADER, 5) : { records: new Map<string, string>(), journalLines: 0 };
+    const stored = ctx.previousDir ? readMemoryFile(file, HEADER, 5) : noMemory();
     return new OutputMemory(file, stored, ctx.previousDir, ctx.outDir, ctx.output);
   }
 
@@ -159,11 +159,9 @@ export class OutputMemory {
    */
   save(): void {
     const lines = new Map<string, string>();
-    for (const [rel, r] of this.next) {
-      if (typeof r === 'string') lines.set(rel, r);
-      else if (!rel.includes('\n') && !/[\t\n]/.test(r.key)) lines.set(rel, lineOf(rel, r)); // else not recorded: made again next time
-    }
-    saveMemoryFile(this.file, HEADER, this.stored, lines);
+    // A path with a line break, or a key with a tab, makes no line that names its path: not kept, made again next time.
+    for (const [rel, r] of this.next) lines.set(rel, typeof r === 'string' ? r : lineOf(rel, r));
+    saveMemoryFile(this.file, HEADER, 5, this.stored, lines);
   }
 }
 

@@ -72,7 +72,7 @@ export function saveInputMemory(cacheDir: string, memory: InputMemory): void {
     if (/[\t\n]/.test(url)) continue; // not recorded: made again next time
     lines.set(url, `${r.key}\t${r.digest.size}\t${r.digest.sha256}\t${url}`);
   }
-  saveMemoryFile(inputMemoryFile(cacheDir), HEADER, memory.stored, lines);
+  saveMemoryFile(inputMemoryFile(cacheDir), HEADER, 4, memory.stored, lines);
 }
 
 const inputMemoryFile = (cacheDir: string) => path.join(cacheDir, 'open-data-inputs.tsv');

@@ -14,6 +14,11 @@ export interface PdfStageOptions {
   minJobsForWorkers?: number;
   /** Render on the main thread too while the workers start (default true; tests turn it off to exercise the workers alone). */
   mainThreadHelps?: boolean;
+  /**
+   * Up to this many PDFs to link from the cache, each is looked for there with a stat; above it, the
+   * cache folder is listed once (default 500; at 10,000 items it holds some 11,845 names).
+   */
+  statCacheAtMost?: number;
 }
 
 /**
@@ -25,6 +30,7 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
   const workers = options.workers ?? workersFromEnv() ?? 2;
   const minJobsForWorkers = options.minJobsForWorkers ?? 64;
   const mainThreadHelps = options.mainThreadHelps ?? true;
+  const statCacheAtMost = options.statCacheAtMost ?? 500;
   return {
     name: 'PDFs',
     async run(ctx) {
@@ -41,8 +47,8 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
       const memory = OutputMemory.open(ctx, 'pdfs');
       const toLink = cached.filter((c) => !memory.reuse(c.path, path.basename(c.file)));
       // The others are linked from the cache, rendered first if missing there. For many, one
-      // directory listing (11,845 names at 10,000 items) costs less than a stat each.
-      const listing = toLink.length > STAT_AT_MOST ? new Set(await readdir(dir)) : undefined;
+      // directory listing costs less than a stat each.
+      const listing = toLink.length > statCacheAtMost ? new Set(await readdir(dir)) : undefined;
       const seen = new Set<string>();
       const missing: RenderTask[] = [];
       for (const c of toLink) {
@@ -80,9 +86,6 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
     },
   };
 }
-
-/** Up to this many PDFs to link from the cache, each is looked for there with a stat; above it, the folder is listed. */
-const STAT_AT_MOST = 500;
 
 /** MINUTEBOOK_PDF_WORKERS=0 renders on the main thread only (for measuring and debugging). */
 function workersFromEnv(): number | undefined {

@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageVersion } from '../build/package-version.ts';
-import { contentKey, readRecord, saveRecord, searchCacheDir, writeAtomically } from './cache.ts';
+import { writeAtomically } from '../build/atomic.ts';
+import { contentKey, readRecord, saveRecord, searchCacheDir } from './cache.ts';
 
 const ENTRY = fileURLToPath(new URL('./browser/main.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,7 +1,8 @@
 import crypto, { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeAtomically } from '../build/atomic.ts';
 import type { Lang } from '../model/types.ts';
 import { FIELD_COUNT, TermTable, validTerms, type DocTerms } from './build-index.ts';
 
@@ -78,22 +79,6 @@ export const CODE_FINGERPRINT = fingerprintOfCode();
 /** The folder of the search stage's cache. */
 export function searchCacheDir(cacheDir: string): string {
   return path.join(cacheDir, 'search');
-}
-
-/** Write a file atomically (a temporary file renamed into place). */
-export function writeAtomically(file: string, data: Uint8Array | string | readonly Uint8Array[]): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(temporary, data);
-  else {
-    const fd = openSync(temporary, 'w');
-    try {
-      for (const part of data) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
-    } finally {
-      closeSync(fd);
-    }
-  }
-  renameSync(temporary, file);
 }
 
 /** Save a JSON record with a hash of itself. */

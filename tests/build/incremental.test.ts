@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.ts';
 import { STAGES } from '../../src/build/stages.ts';
 import { createPagesStage, pagesStage } from '../../src/site/index.ts';
-import { listTree } from '../../src/build/output.ts';
+import { loadCouncil } from '../../src/content/load.ts';
+import { planPdfs } from '../../src/pdf/job.ts';
 import { liveSite } from '../helpers/live-site.ts';
 import { snapshot } from '../helpers/tree.ts';
 
@@ -32,6 +33,13 @@ const ITEM = 'meetings/2026-10-27-cabinet';
 const inode = (rel: string) => statSync(path.join(out(), rel)).ino;
 const inodes = (rels: readonly string[]) => Object.fromEntries(rels.map((rel) => [rel, inode(rel)]));
 const page = (rel: string) => readFileSync(path.join(out(), rel), 'utf8');
+/** The site's PDFs as the PDF stage plans them (not attachments). */
+const planned = async () => planPdfs((await loadCouncil(live.content)).council!).map((p) => p.path);
+/** The PDFs of ITEM with these names, in each language they are published in. */
+const pdfsOf = async (names: string[]) => {
+  const all = await planned();
+  return names.flatMap((name) => [`${ITEM}/${name}`, `cy/${ITEM}/${name}`]).filter((rel) => all.includes(rel));
+};
 
 /** List pages in both languages, and public/ files. */
 const LISTS = ['index.html', 'meetings/index.html', 'committees/index.html', 'committees/cabinet/index.html', 'issues/index.html', 'decisions/index.html', 'decisions/2026/index.html', 'decisions/2025/index.html', 'decisions/committees/cabinet/index.html', '404.html'];
@@ -163,22 +171,32 @@ describe('incremental rebuilds', () => {
   }, 120_000);
 
   it('keeps a live PDF without looking for its cached file, and renders only the edited item’s PDFs', async () => {
-    const pdfs = () => listTree(out()).filter((rel) => rel.endsWith('.pdf'));
     const file = path.join(live.content, ITEM, '03-medium-term-financial-plan.md');
-    // The item's PDF and its meeting's pack, in each language they are published in.
-    const edited = [`${ITEM}/03-medium-term-financial-plan.pdf`, `${ITEM}/2026-10-27-cabinet.pdf`].flatMap((rel) => [rel, `cy/${rel}`]).filter((rel) => pdfs().includes(rel));
-    const before = inodes(pdfs());
+    const edited = await pdfsOf(['03-medium-term-financial-plan.pdf', '2026-10-27-cabinet.pdf']);
+    const all = await planned();
+    const before = inodes(all);
     // The PDF cache emptied (a cache folder cleared to save space): the live PDFs are still the files recorded.
     rmSync(path.join(live.cache(), 'pdf'), { recursive: true });
     appendFileSync(file, '\nThe Leader thanked the finance team for the Quillon Lane figures.\n');
     const lines = await rebuild();
-    expect(lines).toContain(`PDFs: ${edited.length} rendered, ${pdfs().length - edited.length} reused`);
-    const after = inodes(pdfs());
-    for (const rel of pdfs()) {
+    expect(lines).toContain(`PDFs: ${edited.length} rendered, ${all.length - edited.length} reused`);
+    const after = inodes(all);
+    for (const rel of all) {
       if (edited.includes(rel)) expect(after[rel], rel).not.toBe(before[rel]);
       else expect(after[rel], rel).toBe(before[rel]);
     }
     expect(snapshot(out())).toEqual(await clean());
+  }, 120_000);
+
+  it('renders a live PDF replaced by hand again, even with the cache emptied', async () => {
+    const [pdf] = await pdfsOf(['02-reference-gwyl-ddewi-2027.pdf']);
+    const right = readFileSync(path.join(out(), pdf!));
+    rmSync(path.join(out(), pdf!));
+    writeFileSync(path.join(out(), pdf!), right.subarray(0, 100));
+    rmSync(path.join(live.cache(), 'pdf'), { recursive: true });
+    const lines = await rebuild();
+    expect(lines).toContain(`PDFs: 1 rendered, ${(await planned()).length - 1} reused`);
+    expect(readFileSync(path.join(out(), pdf!)).equals(right)).toBe(true);
   }, 120_000);
 
   it('does not trust a page changed by hand in the live output', async () => {

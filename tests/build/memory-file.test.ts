@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 /** Records named `a0`, `a1`, …, each with key `k`. */
 const records = (n: number) => new Map(Array.from({ length: n }, (_, i) => [`a${i}`, `k\t${i}\ta${i}`]));
 const read = (file: string) => readMemoryFile(file, HEADER, 3);
-const save = (file: string, next: Map<string, string>) => saveMemoryFile(file, HEADER, read(file), next);
+const save = (file: string, next: Map<string, string>) => saveMemoryFile(file, HEADER, 3, read(file), next);
 const journal = (file: string) => `${file}.log`;
 
 describe('a memory file updated in part', () => {
@@ -67,21 +67,34 @@ describe('a memory file updated in part', () => {
     expect(readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('ck\t'))).toHaveLength(100);
   });
 
-  it('leaves out a batch cut short, keeps the ones before it, and writes whole at the next save', () => {
+  it('leaves out a batch cut short, keeps the ones before it, and drops it from the journal at the next save', () => {
     const file = memoryPath();
     save(file, records(1000));
     const first = records(1000).set('a1', 'one\t1\ta1');
     save(file, first);
-    // A build stopped while appending its batch: the lines are there, their closing line is not.
+    // A journal damaged after its first batch (a disk that lost its end, say): lines without their closing line.
     appendFileSync(journal(file), '+two\t2\ta2\n-a3\n');
-    const stored = read(file);
-    expect(stored.records).toEqual(first);
-    expect(stored.journalTorn).toBe(true);
-    // Anything appended after the torn batch would be read past: the next change is written whole.
+    expect(read(file).records).toEqual(first);
     const next = new Map(first).set('a4', 'four\t4\ta4');
     save(file, next);
-    expect(existsSync(journal(file))).toBe(false);
+    expect(readFileSync(journal(file), 'utf8')).not.toContain('two');
     expect(read(file).records).toEqual(next);
+    expect(read(file).journalLines).toBe(2);
+  });
+
+  it('leaves two saves from one read as the second left it, not a mix of both', () => {
+    const file = memoryPath();
+    save(file, records(1000));
+    const stored = read(file);
+    saveMemoryFile(file, HEADER, 3, stored, records(1000).set('a2', 'first\t2\ta2'));
+    saveMemoryFile(file, HEADER, 3, stored, records(1000).set('a3', 'second\t3\ta3'));
+    expect(read(file).records).toEqual(records(1000).set('a3', 'second\t3\ta3'));
+  });
+
+  it('keeps no line whose last field is not the name it is kept under', () => {
+    const file = memoryPath();
+    save(file, new Map([...records(3), ['a9', 'k\t9\tother'], ['a\n8', 'k\t8\ta\n8']]));
+    expect(read(file).records).toEqual(records(3));
   });
 
   it('leaves out a batch whose lines do not match its hash', () => {
@@ -96,12 +109,12 @@ describe('a memory file updated in part', () => {
     const file = memoryPath();
     save(file, records(1000));
     save(file, records(1000).set('a1', 'one\t1\ta1'));
-    const log = readFileSync(journal(file), 'utf8');
-    // The file written whole again (say by an older build) while the journal stayed.
-    rmSync(file);
-    save(file, records(10));
-    writeFileSync(journal(file), log);
-    expect(read(file).records).toEqual(records(10));
+    // The file written whole again with the same size (say by an older build), the journal left beside it.
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(`${file}.new`, text.replace('k\t5\ta5', 'j\t5\ta5'));
+    renameSync(`${file}.new`, file);
+    expect(statSync(file).size).toBe(Buffer.byteLength(text));
+    expect(read(file).records).toEqual(records(1000).set('a5', 'j\t5\ta5'));
     // Deleted, with the journal left: nothing is remembered.
     rmSync(file);
     expect(read(file).records.size).toBe(0);

@@ -84,6 +84,19 @@ describe('the PDF stage', () => {
     expect(changed.sort()).toEqual([`meetings/${B}/${B}.pdf`, `meetings/${B}/budget.pdf`]);
   });
 
+  it('finds cached PDFs the same way whether it stats each one or lists the cache folder', async () => {
+    const listing = createPdfStage({ statCacheAtMost: 0 });
+    const statting = createPdfStage({ statCacheAtMost: Infinity });
+    for (const stage of [listing, statting]) {
+      const cache = await tempDir();
+      const first = await build(council(), cache, stage);
+      expect(first.lines).toContain('PDFs: 6 rendered, 0 reused');
+      const again = await build(council(' With thanks to officers.'), cache, stage);
+      expect(again.lines).toContain('PDFs: 2 rendered, 4 reused');
+      expect([...again.files.keys()].sort()).toEqual([...first.files.keys()].sort());
+    }
+  });
+
   it('does not re-render an item when only another item comes to refer to it', async () => {
     const cache = await tempDir();
     await build(council(), cache);
