@@ -22,9 +22,8 @@ export function digestKeyOf(url: string): string {
   return `/${outputPathOf(url)}`;
 }
 
-/** Digest of bytes in memory; sha512 too when asked. */
+/** Digest of bytes in memory (a string as UTF-8); sha512 too when asked. */
 export function digestOf(content: string | Uint8Array, options: { sha512?: boolean } = {}): FileDigest {
-  // A string is hashed as UTF-8 without first being copied into a Buffer of its own.
   return {
     size: typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength,
     sha256: createHash('sha256').update(content).digest('hex'),
