@@ -66,24 +66,37 @@ export function readMemoryFile(file: string, header: string, fieldCount: number)
 }
 
 /**
- * Keep `next` (each record's line by its name) as the memory that `previous` was read as: nothing is
- * written when they are the same, the changes go to the journal when they are few, and otherwise the
- * file is written whole. A line whose last field is not its name, or that holds a line break, is
- * not kept (its file is made again next time).
+ * Keep `next` (each record by its name, made a line by `lineOf`) as the memory that `previous` was
+ * read as: nothing is written when they are the same, the changes go to the journal when they are
+ * few, and otherwise the file is written whole. A line whose last field is not its name, or that
+ * holds a line break, is not kept (its file is made again next time).
  */
-export function saveMemoryFile(file: string, header: string, fieldCount: number, previous: MemoryFile, next: ReadonlyMap<string, string>): void {
-  const kept = new Map<string, string>();
-  for (const [name, line] of next) if (!line.includes('\n') && fieldStart(line, fieldCount - 1) >= 0 && recordName(line, fieldCount) === name) kept.set(name, line);
+export function saveMemoryFile<T>(
+  file: string,
+  header: string,
+  fieldCount: number,
+  previous: MemoryFile,
+  next: ReadonlyMap<string, T>,
+  lineOf: (name: string, record: T) => string,
+): void {
+  const names = (line: string, name: string) => !line.includes('\n') && fieldStart(line, fieldCount - 1) >= 0 && recordName(line, fieldCount) === name;
   const changes: string[] = [];
-  for (const [name, line] of kept) if (previous.records.get(name) !== line) changes.push(`+${line}`);
-  for (const name of previous.records.keys()) if (!kept.has(name)) changes.push(`-${name}`);
+  const dropped = new Set<string>();
+  for (const [name, record] of next) {
+    const line = lineOf(name, record);
+    // A record as read (the very string) was checked when it was read: only the others are looked at.
+    if (previous.records.get(name) === line) continue;
+    if (names(line, name)) changes.push(`+${line}`);
+    else dropped.add(name);
+  }
+  for (const name of previous.records.keys()) if (!next.has(name) || dropped.has(name)) changes.push(`-${name}`);
   if (changes.length === 0) return;
   const journal = `${file}.log`;
-  const limit = Math.max(64, kept.size / 8);
+  const limit = Math.max(64, next.size / 8);
   if (previous.base === undefined || previous.journalLines + changes.length > limit || !sameFile(file, previous.base)) {
     // The journal goes first: should the build stop in between, the memory is only older, never mixed.
     rmSync(journal, { force: true });
-    writeAtomically(file, formatLines(header, [...kept.values()]));
+    writeAtomically(file, formatLines(header, Array.from(next, ([name, record]) => (dropped.has(name) ? '' : lineOf(name, record))).filter((line) => line !== '')));
     return;
   }
   const batch = `${changes.join('\n')}\n.${changes.length}\t${hashOf(changes)}\n`;

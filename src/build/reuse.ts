@@ -158,10 +158,8 @@ export class OutputMemory {
    * journal when few): a rebuild with no change writes nothing.
    */
   save(): void {
-    const lines = new Map<string, string>();
     // A path with a line break, or a key with a tab, makes no line that names its path: not kept, made again next time.
-    for (const [rel, r] of this.next) lines.set(rel, typeof r === 'string' ? r : lineOf(rel, r));
-    saveMemoryFile(this.file, HEADER, 5, this.stored, lines);
+    saveMemoryFile(this.file, HEADER, 5, this.stored, this.next, (rel, r) => (typeof r === 'string' ? r : lineOf(rel, r)));
   }
 }
 

@@ -62,17 +62,13 @@ export function openInputMemory(cacheDir: string): InputMemory {
 
 /** Keep this build's records for the next (memory-file.ts: few changes are appended to a journal). */
 export function saveInputMemory(cacheDir: string, memory: InputMemory): void {
-  const lines = new Map<string, string>();
-  for (const [url, r] of memory.next) {
+  const lineOf = (url: string, r: InputRecord) => {
     const before = memory.previous.get(url);
-    if (before?.line !== undefined && before.key === r.key && before.digest.size === r.digest.size && before.digest.sha256 === r.digest.sha256) {
-      lines.set(url, before.line);
-      continue;
-    }
-    if (/[\t\n]/.test(url)) continue; // not recorded: made again next time
-    lines.set(url, `${r.key}\t${r.digest.size}\t${r.digest.sha256}\t${url}`);
-  }
-  saveMemoryFile(inputMemoryFile(cacheDir), HEADER, 4, memory.stored, lines);
+    const same = before?.line !== undefined && before.key === r.key && before.digest.size === r.digest.size && before.digest.sha256 === r.digest.sha256;
+    // A URL with a tab or line break is not recorded (an empty line names nothing): made again next time.
+    return same ? before.line! : /[\t\n]/.test(url) ? '' : `${r.key}\t${r.digest.size}\t${r.digest.sha256}\t${url}`;
+  };
+  saveMemoryFile(inputMemoryFile(cacheDir), HEADER, 4, memory.stored, memory.next, lineOf);
 }
 
 const inputMemoryFile = (cacheDir: string) => path.join(cacheDir, 'open-data-inputs.tsv');

@@ -16,7 +16,9 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 /** Records named `a0`, `a1`, …, each with key `k`. */
 const records = (n: number) => new Map(Array.from({ length: n }, (_, i) => [`a${i}`, `k\t${i}\ta${i}`]));
 const read = (file: string) => readMemoryFile(file, HEADER, 3);
-const save = (file: string, next: Map<string, string>) => saveMemoryFile(file, HEADER, 3, read(file), next);
+/** Records kept as their lines. */
+const asLine = (_name: string, line: string) => line;
+const save = (file: string, next: Map<string, string>) => saveMemoryFile(file, HEADER, 3, read(file), next, asLine);
 const journal = (file: string) => `${file}.log`;
 
 describe('a memory file updated in part', () => {
@@ -86,8 +88,8 @@ describe('a memory file updated in part', () => {
     const file = memoryPath();
     save(file, records(1000));
     const stored = read(file);
-    saveMemoryFile(file, HEADER, 3, stored, records(1000).set('a2', 'first\t2\ta2'));
-    saveMemoryFile(file, HEADER, 3, stored, records(1000).set('a3', 'second\t3\ta3'));
+    saveMemoryFile(file, HEADER, 3, stored, records(1000).set('a2', 'first\t2\ta2'), asLine);
+    saveMemoryFile(file, HEADER, 3, stored, records(1000).set('a3', 'second\t3\ta3'), asLine);
     expect(read(file).records).toEqual(records(1000).set('a3', 'second\t3\ta3'));
   });
 
