@@ -307,7 +307,6 @@ interface Journal {
 const journalFile = (stateDir: string) => path.join(stateDir, 'publish-journal.json');
 const listFile = (stateDir: string) => path.join(stateDir, 'site-files.json');
 
-
 /**
  * Carry out a publish: delete, then rename every file still staged into place. Each step can be
  * repeated (a file already deleted or already moved is skipped), so a journal left by an
