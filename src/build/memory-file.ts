@@ -114,9 +114,10 @@ function applyJournal(journal: string, head: string, fieldCount: number, records
   if (!text.startsWith(`${head}\n`)) return { applied: '', lines: 0 };
   const lines = text.slice(head.length + 1).split('\n');
   let applied = 0;
-  let end = head.length + 1;
+  /** Lines of the journal up to the last closing line applied. */
+  let upTo = 0;
   let batch: string[] = [];
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (!line.startsWith('.')) {
       batch.push(line);
       continue;
@@ -129,10 +130,10 @@ function applyJournal(journal: string, head: string, fieldCount: number, records
       else records.delete(l.slice(1));
     }
     applied += batch.length;
-    end += batch.reduce((n, l) => n + l.length + 1, 0) + line.length + 1;
+    upTo = i + 1;
     batch = [];
   }
-  return { applied: text.slice(head.length + 1, end), lines: applied };
+  return { applied: lines.slice(0, upTo).map((l) => `${l}\n`).join(''), lines: applied };
 }
 
 const journalHead = (header: string, base: string) => `${header} journal ${base}`;

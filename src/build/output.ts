@@ -217,7 +217,6 @@ export class SiteOutput {
     }
     const deleted = before.filter((rel) => !stagedSet.has(rel) && !this.kept.has(rel));
     const journal: Journal = { version: VERSION, staging: this.stagingDir, live: this.liveDir, deleted, staged, files };
-    mkdirSync(this.stateDir, { recursive: true });
     writeAtomically(journalFile(this.stateDir), JSON.stringify(journal));
     applyJournal(journal, options.interruptAfter);
     this.saveList(files);
@@ -232,7 +231,6 @@ export class SiteOutput {
 
   private saveList(files: string[]): void {
     // Saved before the journal is removed: a publish interrupted in between is finished again, harmlessly.
-    mkdirSync(this.stateDir, { recursive: true });
     writeAtomically(listFile(this.stateDir), JSON.stringify({ version: VERSION, live: this.liveDir, files }));
   }
 }

@@ -154,8 +154,8 @@ export class OutputMemory {
   }
 
   /**
-   * Keep what this build published for the next one (memory-file.ts: the changes are appended to a
-   * journal when few): a rebuild with no change writes nothing.
+   * Keep what this build published for the next one (memory-file.ts: few changes go to a journal
+   * beside the memory): a rebuild with no change writes nothing.
    */
   save(): void {
     // A path with a line break, or a key with a tab, makes no line that names its path: not kept, made again next time.

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../content/problems.ts';
+import { writeAtomically } from './atomic.ts';
 import { codeFingerprint } from './fingerprint.ts';
 import type { FileIdentity } from './output.ts';
 
@@ -187,10 +188,7 @@ export function readStamp(stateDir: string): BuildStamp | undefined {
 }
 
 export function writeStamp(stateDir: string, stamp: Omit<BuildStamp, 'version'>): void {
-  const file = stampFile(stateDir);
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ version: VERSION, ...stamp }));
-  renameSync(temporary, file);
+  writeAtomically(stampFile(stateDir), JSON.stringify({ version: VERSION, ...stamp }));
 }
 
 export function removeStamp(stateDir: string): void {

@@ -60,7 +60,7 @@ export function openInputMemory(cacheDir: string): InputMemory {
   return { previous, next: new Map(), stored };
 }
 
-/** Keep this build's records for the next (memory-file.ts: few changes are appended to a journal). */
+/** Keep this build's records for the next (memory-file.ts: few changes go to a journal beside the memory). */
 export function saveInputMemory(cacheDir: string, memory: InputMemory): void {
   const lineOf = (url: string, r: InputRecord) => {
     const before = memory.previous.get(url);

@@ -40,12 +40,16 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
       const dir = path.join(cacheDir, 'pdf');
       await mkdir(dir, { recursive: true });
       const memo = new WeakMap<ItemJob, string>();
-      const cached = planned.map((p) => ({ ...p, file: path.join(dir, `${jobHash(p.job, fingerprint, memo)}.pdf`) }));
+      // Each PDF's name in the cache, which is also its key in the stage's memory.
+      const cached = planned.map((p) => {
+        const name = `${jobHash(p.job, fingerprint, memo)}.pdf`;
+        return { ...p, name, file: path.join(dir, name) };
+      });
 
       // The live site's PDF, if it is still the cached file it was linked from, is kept as it is:
       // its cached file is not looked for. After a small edit that is all but a handful.
       const memory = OutputMemory.open(ctx, 'pdfs');
-      const toLink = cached.filter((c) => !memory.reuse(c.path, path.basename(c.file)));
+      const toLink = cached.filter((c) => !memory.reuse(c.path, c.name));
       // The others are linked from the cache, rendered first if missing there. For many, one
       // directory listing costs less than a stat each.
       const listing = toLink.length > statCacheAtMost ? new Set(await readdir(dir)) : undefined;
@@ -54,7 +58,7 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
       for (const c of toLink) {
         if (seen.has(c.file)) continue;
         seen.add(c.file);
-        if (listing ? listing.has(path.basename(c.file)) : existsSync(c.file)) continue;
+        if (listing ? listing.has(c.name) : existsSync(c.file)) continue;
         missing.push({ job: c.job, file: c.file });
       }
       const renderHere = async (task: RenderTask) => {
@@ -79,7 +83,7 @@ export function createPdfStage(options: PdfStageOptions = {}): OutputStage {
         const to = path.join(outDir, c.path);
         memory.ensureFolder(path.dirname(to));
         linkOrCopy(c.file, to);
-        memory.wrote(c.path, path.basename(c.file));
+        memory.wrote(c.path, c.name);
       }
       memory.save();
       log(`PDFs: ${missing.length} rendered, ${planned.length - missing.length} reused`);
