@@ -55,7 +55,9 @@ export function createDocument(meta: DocumentMeta): { surface: Surface; finish: 
   for (const face of FACES) {
     doc.registerFont(face, set[face] as never);
     // pdfkit's EmbeddedFont.layoutCache (js/font/embedded.js), swapped for the thread-wide one.
-    (doc.font(face) as unknown as { _font: { layoutCache: unknown } })._font.layoutCache = caches[face];
+    const font = (doc.font(face) as unknown as { _font: EmbeddedFont })._font;
+    font.layoutCache = caches[face];
+    joinRunsWithoutCopying(font);
   }
   doc.font('regular');
   escapeXmpInfo(doc);
@@ -117,4 +119,52 @@ function stampPages(s: Surface, meta: DocumentMeta): void {
       s.drawLine(null, line(page), left, { size, width, colour: THEME.secondary, align: 'right' }, footerY);
     }, 'Pagination');
   }
+}
+
+/** The parts of pdfkit's EmbeddedFont (js/font/embedded.js) this module touches. */
+interface ShapedRun {
+  glyphs: unknown[];
+  positions: unknown[];
+  advanceWidth: number;
+}
+interface EmbeddedFont {
+  layoutCache: unknown;
+  layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number };
+  layoutRun(text: string, features?: unknown): ShapedRun;
+  layoutCached(text: string): ShapedRun;
+}
+
+const joined = new WeakSet<object>();
+
+/**
+ * pdfkit's EmbeddedFont.layout, with the same result, made without copying: pdfkit lays a string
+ * out as runs of a word and the space after it (each shaped once, from the layout cache) and joins
+ * the runs' glyphs with `concat`, a new array per word, so a line of n words copies its glyphs n
+ * times (a tenth of a PDF's render time, and much of its garbage). This appends each run's glyphs
+ * and positions instead: the same runs, the same arrays, the same widths summed in the same order.
+ */
+function joinRunsWithoutCopying(font: EmbeddedFont): void {
+  const prototype = Object.getPrototypeOf(font) as EmbeddedFont;
+  if (joined.has(prototype)) return;
+  joined.add(prototype);
+  prototype.layout = function layout(this: EmbeddedFont, text: string, features?: unknown, onlyWidth?: boolean) {
+    if (features) return this.layoutRun(text, features);
+    const glyphs: unknown[] | null = onlyWidth ? null : [];
+    const positions: unknown[] | null = onlyWidth ? null : [];
+    let advanceWidth = 0;
+    let last = 0;
+    for (let index = 0; index <= text.length; index++) {
+      const code = text.charCodeAt(index); // NaN past the end
+      if ((index === text.length && last < index) || code === 0x20 || code === 0x09) {
+        const run = this.layoutCached(text.slice(last, index + 1));
+        if (glyphs && positions) {
+          for (const glyph of run.glyphs) glyphs.push(glyph);
+          for (const position of run.positions) positions.push(position);
+        }
+        advanceWidth += run.advanceWidth;
+        last = index + 1;
+      }
+    }
+    return { glyphs, positions, advanceWidth };
+  };
 }

@@ -90,23 +90,25 @@ function splitWord(pieces: Word, width: number, measure: Measure): Word[] {
 
 /** Lay inline runs out into lines no wider than `width`: greedy, ragged right, spaces collapsed. */
 export function wrap(runs: readonly Run[], width: number, measure: Measure): Line[] {
-  const lines: Piece[][] = [];
-  let line: Piece[] = [];
+  const lines: Placed[][] = [];
+  let line: Placed[] = [];
   let used = 0;
   let space: Style | undefined;
-  const wordWidth = (w: Word) => w.reduce((sum, p) => sum + measure(p.text, p.style), 0);
+  const widthsOf = (w: Word) => w.map((p) => measure(p.text, p.style));
+  const sum = (widths: readonly number[]) => widths.reduce((a, b) => a + b, 0);
   const finish = () => {
     lines.push(line);
     line = [];
     used = 0;
     space = undefined;
   };
-  const place = (word: Word, w: number) => {
+  const place = (word: Word, widths: readonly number[], w: number) => {
     if (space && line.length > 0) {
-      line.push({ text: ' ', style: space });
-      used += measure(' ', space);
+      const spaceWidth = measure(' ', space);
+      line.push({ text: ' ', style: space, width: spaceWidth });
+      used += spaceWidth;
     }
-    line.push(...word.map((p) => ({ ...p })));
+    word.forEach((p, i) => line.push({ text: p.text, style: p.style, width: widths[i]! }));
     used += w;
     space = undefined;
   };
@@ -119,37 +121,54 @@ export function wrap(runs: readonly Run[], width: number, measure: Measure): Lin
       space = token.style;
       continue;
     }
-    const w = wordWidth(token.pieces);
+    const widths = widthsOf(token.pieces);
+    const w = sum(widths);
     const spaceWidth = space && line.length > 0 ? measure(' ', space) : 0;
     if (line.length > 0 && used + spaceWidth + w > width) finish();
     if (w <= width) {
-      place(token.pieces, w);
+      place(token.pieces, widths, w);
       continue;
     }
     const parts = splitWord(token.pieces, width, measure);
     parts.forEach((part, i) => {
       if (i > 0) finish();
-      place(part, wordWidth(part));
+      const partWidths = widthsOf(part);
+      place(part, partWidths, sum(partWidths));
     });
   }
   if (line.length > 0 || lines.length === 0) lines.push(line);
   return lines.map((pieces) => toLine(pieces, measure));
 }
 
-function toLine(pieces: readonly Piece[], measure: Measure): Line {
-  const merged: Piece[] = [];
+/** A piece placed on a line, with its measured width. */
+interface Placed extends Piece {
+  width: number;
+}
+
+/**
+ * A line's segments: its pieces joined where the style runs on. A segment's width is the sum of its
+ * pieces' widths, measured as they were placed, which spares measuring each line's text again (every
+ * one new, so never in the thread's cache). pdfkit shapes text as words each with the space after it,
+ * and the font does not kern a letter with a space, so joining at a space keeps the width exact.
+ * Two pieces of one word in one style may kern where they meet: that segment is measured whole.
+ */
+function toLine(pieces: readonly Placed[], measure: Measure): Line {
+  const segments: Segment[] = [];
+  const joinedInWord = new Set<Segment>();
   for (const piece of pieces) {
-    const last = merged.at(-1);
-    if (last && sameStyle(last.style, piece.style)) last.text += piece.text;
-    else merged.push({ ...piece });
+    const last = segments.at(-1);
+    if (last && sameStyle(last.style, piece.style)) {
+      if (piece.text !== ' ' && !last.text.endsWith(' ')) joinedInWord.add(last);
+      last.text += piece.text;
+      last.width += piece.width;
+    } else segments.push({ text: piece.text, style: piece.style, x: 0, width: piece.width });
   }
   let x = 0;
-  const segments = merged.map((p) => {
-    const width = measure(p.text, p.style);
-    const segment = { text: p.text, style: p.style, x, width };
-    x += width;
-    return segment;
-  });
+  for (const segment of segments) {
+    if (joinedInWord.has(segment)) segment.width = measure(segment.text, segment.style);
+    segment.x = x;
+    x += segment.width;
+  }
   return { segments, width: x };
 }
 

@@ -18,19 +18,21 @@ export const THEME = {
   heading: { 1: 20, 2: 14, 3: 12, 4: 11, 5: 11, 6: 11 } as Record<number, number>,
 } as const;
 
-const advances = new Map<string, number>();
+/** Advance widths by face, then by text (a key made by joining the two cost as much as the lookup). */
+const advances = new Map<Face, Map<string, number>>();
 
 /**
  * A string's advance width at 1000 pt, memoised for the thread (wrapping measures every word, often
  * more than once). pdfkit computes width × (size / 1000) the same way, so results are unchanged.
  */
 function advanceOf(doc: Doc, face: Face, text: string): number {
-  const key = `${face}\0${text}`;
-  let width = advances.get(key);
+  let known = advances.get(face);
+  if (!known) advances.set(face, (known = new Map()));
+  let width = known.get(text);
   if (width === undefined) {
     width = doc.font(face).fontSize(1000).widthOfString(text);
-    if (advances.size > 200_000) advances.clear();
-    advances.set(key, width);
+    if (known.size > 100_000) known.clear();
+    known.set(text, width);
   }
   return width;
 }
@@ -211,7 +213,8 @@ export class Surface {
     const paint = (s: Segment) => {
       this.useFont(s.style, size)
         .fillColor(s.style.link ? THEME.link : colour)
-        .text(s.text, start + s.x, top, { lineBreak: false, underline: s.style.link !== undefined });
+        // The width laid out is the one pdfkit would measure again for the underline and link box.
+        .text(s.text, start + s.x, top, { lineBreak: false, underline: s.style.link !== undefined, textWidth: s.width } as PDFKit.Mixins.TextOptions);
     };
     if (!element) {
       line.segments.forEach(paint);
