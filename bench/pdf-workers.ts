@@ -1,6 +1,7 @@
 /**
  * The PDF stage alone with a set number of worker threads and an empty cache (the main thread only
- * hands out work), for `npm run bench` to compare 2 workers with 1. Prints its time as JSON.
+ * hands out work), for `npm run bench` to compare 2 workers with 1. Prints as JSON its wall time and
+ * the CPU time of the whole process over the stage, every thread's (so how many cores it kept busy).
  *
  *   node --import tsx bench/pdf-workers.ts CONTENT_DIR WORK_DIR WORKERS
  */
@@ -17,5 +18,7 @@ const cacheDir = path.join(workDir, 'cache');
 await mkdir(outDir, { recursive: true });
 const stage = createPdfStage({ workers: Number(workers), minJobsForWorkers: 0, mainThreadHelps: false });
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 await stage.run({ council, contentDir, outDir, cacheDir, log: () => {}, progress: () => {}, assets: new Map() });
-console.log(JSON.stringify({ workers: Number(workers), ms: Math.round(performance.now() - started) }));
+const cpu = process.cpuUsage(cpuBefore);
+console.log(JSON.stringify({ workers: Number(workers), ms: Math.round(performance.now() - started), cpuMs: Math.round((cpu.user + cpu.system) / 1000) }));
