@@ -209,14 +209,34 @@ async function benchSize(items: number, saved: (partial: SizeResult) => Promise<
   return r;
 }
 
-/** How many cores one worker kept busy, and what that leaves two workers to gain (none for results from before it was measured). */
-function workerCeiling(workers: Awaited<ReturnType<typeof benchWorkers>>): string {
-  if (workers.ceiling === undefined) return '';
-  return `; 1 worker kept ${workers.one.cores} cores busy, so ${Math.min(2, workers.machineCores ?? 2)} cores allow at most ${workers.ceiling}×`;
+/** One run of the PDF stage (CPU time and cores only in results from stop 18 on). */
+interface WorkerRun {
+  processMs: number;
+  stageMs: number;
+  rssMB: number;
+  cpuMs?: number;
+  cores?: number;
+}
+
+interface WorkerResults {
+  items: number;
+  one: WorkerRun;
+  two: WorkerRun;
+  speedup: number;
+  /** About the most two workers can gain on this machine's cores, if each keeps as many busy as one did alone. */
+  ceiling?: number;
+  machineCores?: number;
+}
+
+/** How many cores one worker kept busy, and about what that leaves two workers to gain. */
+function workerCeiling(workers: WorkerResults): string {
+  const { ceiling, machineCores, one } = workers;
+  if (ceiling === undefined || machineCores === undefined || one.cores === undefined || !Number.isFinite(ceiling)) return '';
+  return `; 1 worker kept ${one.cores.toFixed(2)} cores busy, so ${machineCores} cores allow about ${ceiling}×`;
 }
 
 /** The PDF stage alone on one and on two worker threads, from an empty cache. */
-async function benchWorkers() {
+async function benchWorkers(): Promise<WorkerResults> {
   const root = await mkdtemp(path.join(tmpdir(), 'minutebook-bench-workers-'));
   const content = path.join(root, 'content');
   await writeFiles(content, generateArchive(WORKER_ITEMS));
@@ -225,15 +245,16 @@ async function benchWorkers() {
   const two = await measure(['--import', 'tsx', 'bench/pdf-workers.ts', content, path.join(root, 'two'), '2']);
   log(`PDF stage, 2 workers: ${sec(two.ms)} s`);
   if (!keep) await rm(root, { recursive: true, force: true });
-  const stage = (m: Measured) => {
+  const stage = (m: Measured): WorkerRun => {
     const { ms, cpuMs } = lastJson(m.stdout);
-    return { processMs: m.ms, stageMs: ms!, rssMB: m.rssMB, cpuMs: cpuMs!, cores: Number((cpuMs! / ms!).toFixed(2)) };
+    return { processMs: m.ms, stageMs: ms!, rssMB: m.rssMB, cpuMs: cpuMs!, cores: cpuMs! / Math.max(1, ms!) };
   };
   const [a, b] = [stage(one), stage(two)];
-  // One worker keeps more than one core busy (V8's collector works beside it on its own threads), so
-  // with the same work two workers on this machine's cores can gain at most cores ÷ that.
-  const ceiling = Number((Math.min(2, availableParallelism()) / a.cores).toFixed(2));
-  return { items: WORKER_ITEMS, one: a, two: b, speedup: Number((a.stageMs / b.stageMs).toFixed(2)), ceiling, machineCores: availableParallelism() };
+  // One worker keeps more than one core busy (V8's collector works beside it on threads of its own).
+  // If each of two workers needed as much, the machine's cores would allow about this gain.
+  const machineCores = availableParallelism();
+  const ceiling = Number(Math.min(2, machineCores / a.cores!).toFixed(2));
+  return { items: WORKER_ITEMS, one: a, two: b, speedup: Number((a.stageMs / b.stageMs).toFixed(2)), ceiling, machineCores };
 }
 
 function git(argv: string[]) {
@@ -260,7 +281,7 @@ interface Results {
   machine: typeof machine;
   loadAverageAtEnd: number[];
   sizes: SizeResult[];
-  pdfWorkers?: Awaited<ReturnType<typeof benchWorkers>>;
+  pdfWorkers?: WorkerResults;
   bytesPerQuery: string;
 }
 
@@ -268,8 +289,8 @@ interface Results {
 async function measureAll() {
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')}`);
   const runs: SizeResult[] = [];
-  let workers: Awaited<ReturnType<typeof benchWorkers>> | undefined;
-  const resultsOf = (pdfWorkers?: Awaited<ReturnType<typeof benchWorkers>>, measured: SizeResult[] = runs): Results => ({
+  let workers: WorkerResults | undefined;
+  const resultsOf = (pdfWorkers?: WorkerResults, measured: SizeResult[] = runs): Results => ({
     date: new Date().toISOString().slice(0, 10),
     machine,
     loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))),
@@ -371,8 +392,8 @@ meetings) and measures, each in its own process:
 - **PDF workers**: the PDF stage alone from an empty cache on 1 and on 2 worker threads
   (\`bench/pdf-workers.ts\`), over a ${n(workers?.items ?? WORKER_ITEMS)}-item archive, with the cores
   the 1-worker run kept busy (its process's CPU time over the stage's wall time). V8 collects
-  garbage on threads of its own beside the worker, so one worker uses more than one core, and on
-  two cores, 2 ÷ that is the most two workers can gain.
+  garbage on threads of its own beside the worker, so one worker uses more than one core; if each of
+  two needs as much, the machine's cores ÷ that (2 at most) is about what two workers can gain.
 
 \`\`\`
 npm run bench                           # 1,000 and 10,000 items

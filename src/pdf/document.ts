@@ -127,14 +127,20 @@ interface ShapedRun {
   positions: unknown[];
   advanceWidth: number;
 }
-interface EmbeddedFont {
+export interface EmbeddedFont {
   layoutCache: unknown;
   layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number };
   layoutRun(text: string, features?: unknown): ShapedRun;
   layoutCached(text: string): ShapedRun;
 }
 
-const joined = new WeakSet<object>();
+/** pdfkit's own `layout`, by the prototype it was replaced on (tests compare the two). */
+const pdfkitLayouts = new WeakMap<object, EmbeddedFont['layout']>();
+
+/** pdfkit's own EmbeddedFont.layout for this font, if it was replaced. */
+export function pdfkitLayoutOf(font: object): EmbeddedFont['layout'] | undefined {
+  return pdfkitLayouts.get(Object.getPrototypeOf(font) as object);
+}
 
 /**
  * pdfkit's EmbeddedFont.layout, with the same result, made without copying: pdfkit lays a string
@@ -145,8 +151,10 @@ const joined = new WeakSet<object>();
  */
 function joinRunsWithoutCopying(font: EmbeddedFont): void {
   const prototype = Object.getPrototypeOf(font) as EmbeddedFont;
-  if (joined.has(prototype)) return;
-  joined.add(prototype);
+  const own = prototype.layout;
+  // Only over the code this copies (pdfkit 0.20's): another version keeps its own.
+  if (pdfkitLayouts.has(prototype) || !own.toString().includes('glyphs = glyphs.concat(run.glyphs)')) return;
+  pdfkitLayouts.set(prototype, own);
   prototype.layout = function layout(this: EmbeddedFont, text: string, features?: unknown, onlyWidth?: boolean) {
     if (features) return this.layoutRun(text, features);
     const glyphs: unknown[] | null = onlyWidth ? null : [];

@@ -31,7 +31,7 @@ function advanceOf(doc: Doc, face: Face, text: string): number {
   let width = known.get(text);
   if (width === undefined) {
     width = doc.font(face).fontSize(1000).widthOfString(text);
-    if (known.size > 100_000) known.clear();
+    if (known.size > 50_000) known.clear();
     known.set(text, width);
   }
   return width;
