@@ -1,7 +1,8 @@
 import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeAtomically } from '../build/atomic.ts';
 import { FileReader } from '../build/file-reader.ts';
 import { codeFingerprint as sharedFingerprint } from '../build/fingerprint.ts';
 import { bodyOf, recordJson, type FileKind, type FileRecord } from './records.ts';
@@ -110,17 +111,10 @@ export class ParseCache {
     );
     const body = Buffer.concat(lines);
     const head = `${MAGIC} ${this.fingerprint} ${createHash('sha256').update(body).digest('hex')}\n`;
-    const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(temp, Buffer.concat([Buffer.from(head), body]));
-      renameSync(temp, this.file);
+      writeAtomically(this.file, [Buffer.from(head), body]);
     } catch {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // The folder itself is not there to write in: nothing was left behind.
-      }
+      // Left as it was (writeAtomically leaves no temporary file behind).
     }
   }
 }
